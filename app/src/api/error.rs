@@ -1,0 +1,54 @@
+//! The one error type of every server function: what went wrong, in terms the person can act on.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::model::FieldErrors;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum PortalError {
+    /// Some answers must be corrected; each carries its own message.
+    #[error("some answers need correcting")]
+    Invalid(FieldErrors),
+    /// The request itself was malformed (not something a person typing in the form can cause).
+    #[error("the request could not be understood")]
+    BadRequest,
+    /// The server or the network failed; trying again later may work. Details stay in the logs.
+    #[error("the service is unavailable")]
+    Unavailable,
+}
+
+impl PortalError {
+    /// The catalogue id of the sentence shown to the person.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            PortalError::Invalid(_) => "error-summary-title",
+            PortalError::BadRequest => "error-bad-request",
+            PortalError::Unavailable => "error-unavailable",
+        }
+    }
+
+    /// The HTTP status this error leaves the server with (server_fn itself always says 500).
+    pub fn status_code(&self) -> u16 {
+        match self {
+            PortalError::Invalid(_) => 422,
+            PortalError::BadRequest => 400,
+            PortalError::Unavailable => 503,
+        }
+    }
+}
+
+impl FromServerFnError for PortalError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => PortalError::BadRequest,
+            _ => PortalError::Unavailable,
+        }
+    }
+}

@@ -1,0 +1,50 @@
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::model::FieldErrors;
+
+/// The list of problems at the top of a form, each linking to its field (GOV.UK's pattern).
+/// It takes focus when shown, so a screen reader announces it and the keyboard starts there.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<FieldErrors>,
+    node_ref: NodeRef<Div>,
+    /// Set when the server rendered the errors: without JavaScript, `autofocus` is the only way
+    /// to move focus to the summary.
+    #[prop(optional)]
+    autofocus: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div
+                class="error-summary"
+                role="alert"
+                tabindex="-1"
+                aria-labelledby="error-summary-title"
+                autofocus=autofocus
+                node_ref=node_ref
+            >
+                <h2 id="error-summary-title" class="error-summary__title">
+                    {i18n.t("error-summary-title")}
+                </h2>
+                <ul class="error-summary__list">
+                    {move || {
+                        errors
+                            .get()
+                            .iter()
+                            .map(|e| {
+                                view! {
+                                    <li>
+                                        <a href=format!("#{}", e.field)>{i18n.t(&e.message_id())}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,141 @@
+//! The translation catalogue: one Fluent file per language, compiled into the binary (and the
+//! WASM bundle) so a page never waits for a translation download.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+use super::Locale;
+
+fn source(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fr => include_str!("../../locales/fr.ftl"),
+        Locale::De => include_str!("../../locales/de.ftl"),
+        Locale::En => include_str!("../../locales/en.ftl"),
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(locale: Locale) -> &'static Bundle {
+    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let slot = match locale {
+        Locale::Fr => &BUNDLES[0],
+        Locale::De => &BUNDLES[1],
+        Locale::En => &BUNDLES[2],
+    };
+    slot.get_or_init(|| build_bundle(locale))
+}
+
+fn build_bundle(locale: Locale) -> Bundle {
+    // The files are part of the source tree and checked by the tests below, so a syntax error
+    // cannot reach a running portal; keep what parsed rather than fail a page.
+    let resource = match FluentResource::try_new(source(locale).to_owned()) {
+        Ok(resource) => resource,
+        Err((partial, _errors)) => partial,
+    };
+    let lang = locale
+        .code()
+        .parse()
+        .unwrap_or_else(|_| unic_langid::LanguageIdentifier::default());
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Unicode isolation marks help right-to-left text, which none of our languages is, and
+    // they would end up inside copied reference numbers and e-mail addresses.
+    bundle.set_use_isolating(false);
+    // Ignoring the error: it only reports ids defined twice, which the parity test forbids.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+/// The text of message `id` in `locale`, with `args` filled in. An unknown id renders as the
+/// id itself, so a missing translation is visible on the page instead of silently empty.
+pub fn translate(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
+    let bundle = bundle(locale);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned()
+}
+
+/// Whether `id` exists in `locale`'s catalogue.
+pub fn has_message(locale: Locale, id: &str) -> bool {
+    bundle(locale).has_message(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_syntax::ast::Entry;
+    use fluent_bundle::FluentResource;
+
+    use super::*;
+
+    fn ids(locale: Locale) -> BTreeSet<String> {
+        let resource = FluentResource::try_new(source(locale).to_owned())
+            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", locale.code()));
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_same_messages() {
+        let reference = ids(Locale::Fr);
+        assert!(reference.len() > 20, "the French catalogue looks truncated");
+        for locale in [Locale::De, Locale::En] {
+            let other = ids(locale);
+            let missing: Vec<_> = reference.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&reference).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in French {extra:?}",
+                locale.code()
+            );
+        }
+    }
+
+    #[test]
+    fn no_message_is_defined_twice() {
+        for locale in Locale::ALL {
+            let resource =
+                FluentResource::try_new(source(locale).to_owned()).unwrap_or_else(|(r, _)| r);
+            let mut seen = BTreeSet::new();
+            for entry in resource.entries() {
+                if let Entry::Message(m) = entry {
+                    assert!(
+                        seen.insert(m.id.name),
+                        "{}: {} twice",
+                        locale.code(),
+                        m.id.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn formats_arguments_without_isolation_marks() {
+        let mut args = FluentArgs::new();
+        args.set("step", 2);
+        args.set("total", 3);
+        let text = translate(Locale::En, "step-of", Some(&args));
+        assert_eq!(text, "Step 2 of 3");
+    }
+
+    #[test]
+    fn an_unknown_id_shows_itself() {
+        assert_eq!(
+            translate(Locale::De, "no-such-message", None),
+            "no-such-message"
+        );
+    }
+}

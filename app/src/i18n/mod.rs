@@ -1,0 +1,83 @@
+//! Every word a person reads comes from here: `locales/{fr,de,en}.ftl` through Fluent.
+
+pub mod catalog;
+mod locale;
+
+pub use fluent_bundle::FluentArgs;
+pub use locale::{Locale, LANGUAGE_COOKIE};
+
+use leptos::prelude::*;
+
+/// The page's language, in context for every component. A language change is a full page
+/// load (it works without JavaScript), so this never changes during a page's life.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct I18n {
+    pub locale: Locale,
+}
+
+impl I18n {
+    /// The text of message `id`.
+    pub fn t(self, id: &str) -> String {
+        catalog::translate(self.locale, id, None)
+    }
+
+    /// The text of message `id` with its Fluent arguments.
+    pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
+        catalog::translate(self.locale, id, Some(args))
+    }
+}
+
+/// Puts the page's language into context; called once, by the `App` component.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        locale: current_locale(),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+/// The page's language, for any component below `App`.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_default()
+}
+
+/// The language of the request being rendered: cookie, then `Accept-Language`, then French.
+#[cfg(feature = "ssr")]
+pub fn current_locale() -> Locale {
+    use http::header::{ACCEPT_LANGUAGE, COOKIE};
+
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Locale::default();
+    };
+    let cookie = parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| {
+            let (name, value) = pair.trim().split_once('=')?;
+            (name == LANGUAGE_COOKIE).then_some(value)
+        });
+    let accept = parts
+        .headers
+        .get(ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    Locale::for_request(cookie, accept)
+}
+
+/// In the browser the server already chose: it wrote the choice into `<html lang>`.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn current_locale() -> Locale {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|lang| Locale::from_tag(&lang))
+        .unwrap_or_default()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+pub fn current_locale() -> Locale {
+    Locale::default()
+}

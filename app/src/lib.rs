@@ -1,0 +1,66 @@
+//! The ALARMIS portal's shared crate: rendered on the server (`ssr`) and hydrated in the
+//! browser (`hydrate`). Pages, components, server functions, validated types, translations.
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use components::{SiteFooter, SiteHeader, SkipLink};
+use pages::{HomePage, NotFound};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = i18n::current_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    i18n::provide_i18n();
+    // Runs in the browser only, once the page is live: tests and styles can tell a hydrated
+    // page from the server's HTML.
+    Effect::new(|_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/alarmis.css"/>
+        <Router>
+            <SkipLink/>
+            <SiteHeader/>
+            <main id="main-content" class="page" tabindex="-1">
+                <Routes fallback=NotFound>
+                    // Async: the eligibility answer (and its "Error:" title) must be in the first bytes
+                    // sent, for browsers without JavaScript.
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

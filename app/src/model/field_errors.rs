@@ -1,0 +1,128 @@
+//! Validation failures as the user sees them: one message code per field, in form order.
+
+use serde::{Deserialize, Serialize};
+use validator::ValidationErrors;
+
+/// The key under which `validator` files errors of `#[validate(schema(...))]` functions.
+const STRUCT_LEVEL: &str = "__all__";
+/// The parameter a struct-level rule sets to name the form field its message belongs to.
+pub const FIELD_PARAM: &str = "field";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The form field's name, which is also its input's `id` (the error summary links to it).
+    pub field: String,
+    /// The message code; the catalogue holds it as `error-<code>`.
+    pub code: String,
+}
+
+impl FieldError {
+    pub fn message_id(&self) -> String {
+        format!("error-{}", self.code)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    /// The first failure of each field, ordered as the fields appear in the form, so the error
+    /// summary reads in the same order as the page.
+    pub fn from_validation(errors: &ValidationErrors, form_order: &[&str]) -> FieldErrors {
+        let mut found: Vec<FieldError> = Vec::new();
+        for (key, failures) in errors.field_errors() {
+            for failure in failures.iter() {
+                let field = if key == STRUCT_LEVEL {
+                    match failure.params.get(FIELD_PARAM).and_then(|v| v.as_str()) {
+                        Some(field) => field.to_owned(),
+                        None => STRUCT_LEVEL.to_owned(),
+                    }
+                } else {
+                    key.to_string()
+                };
+                if found.iter().all(|e| e.field != field) {
+                    found.push(FieldError {
+                        field,
+                        code: failure.code.to_string(),
+                    });
+                }
+            }
+        }
+        let position = |field: &str| {
+            form_order
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(usize::MAX)
+        };
+        found.sort_by_key(|e| position(&e.field));
+        FieldErrors(found)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    pub fn for_field(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|e| e.field == field)
+    }
+
+    /// These errors with `field`'s entry taken from `fresh`: used to re-check one field as the
+    /// person leaves it, without showing messages for fields not reached yet.
+    pub fn with_field_from(
+        &self,
+        fresh: &FieldErrors,
+        field: &str,
+        form_order: &[&str],
+    ) -> FieldErrors {
+        let mut merged: Vec<FieldError> = self
+            .0
+            .iter()
+            .filter(|e| e.field != field)
+            .cloned()
+            .collect();
+        merged.extend(fresh.for_field(field).cloned());
+        merged.sort_by_key(|e| {
+            form_order
+                .iter()
+                .position(|f| *f == e.field)
+                .unwrap_or(usize::MAX)
+        });
+        FieldErrors(merged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(pairs: &[(&str, &str)]) -> FieldErrors {
+        FieldErrors(
+            pairs
+                .iter()
+                .map(|(field, code)| FieldError {
+                    field: (*field).to_owned(),
+                    code: (*code).to_owned(),
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn merging_one_field_keeps_the_others_and_the_form_order() {
+        let order = ["a", "b", "c"];
+        let shown = errors(&[("b", "old")]);
+        let fresh = errors(&[("a", "x"), ("b", "y"), ("c", "z")]);
+        assert_eq!(
+            shown.with_field_from(&fresh, "a", &order),
+            errors(&[("a", "x"), ("b", "old")])
+        );
+        assert_eq!(
+            shown.with_field_from(&errors(&[]), "b", &order),
+            errors(&[])
+        );
+    }
+}

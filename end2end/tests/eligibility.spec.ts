@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { open, usesJavaScript } from './helpers';
+
+const POSTCODE_FORMAT = 'Saisissez un code postal luxembourgeois de 4 chiffres, par exemple L-2540';
+
+async function answer(page: Page, opts: { kinds?: string[]; client?: string; postcode?: string }) {
+  for (const kind of opts.kinds ?? []) {
+    await page.getByLabel(kind).check();
+  }
+  if (opts.client) {
+    await page.getByLabel(opts.client).check();
+  }
+  if (opts.postcode !== undefined) {
+    await page.getByLabel('Code postal du site à protéger').fill(opts.postcode);
+  }
+}
+
+test('a complete answer names the procedure and keeps the answers in the form', async ({ page }, testInfo) => {
+  await open(page, '/', testInfo);
+  await answer(page, { kinds: ['Alarme intrusion (passive)'], client: 'Non, pas encore', postcode: 'l 2540' });
+  await page.getByRole('button', { name: 'Voir ma démarche' }).click();
+
+  const result = page.locator('#check-result');
+  await expect(result.getByRole('heading')).toHaveText('Votre démarche : demande initiale de raccordement');
+  await expect(result).toContainText('Site protégé : L-2540, Luxembourg.');
+  await expect(page).toHaveURL(/postcode=l\+2540/);
+  await expect(page.getByLabel('Alarme intrusion (passive)')).toBeChecked();
+  await expect(page.getByLabel('Non, pas encore')).toBeChecked();
+  await expect(page.getByLabel('Code postal du site à protéger')).toHaveValue('l 2540');
+  if (usesJavaScript(testInfo)) {
+    await expect(result).toBeFocused();
+  }
+});
+
+test('an existing client is sent to the certification procedure', async ({ page }, testInfo) => {
+  await open(page, '/', testInfo);
+  await answer(page, { kinds: ['Bouton-poussoir (active)'], client: "Oui, j'ai déjà un numéro de client ALARMIS", postcode: '9999' });
+  await page.getByRole('button', { name: 'Voir ma démarche' }).click();
+  await expect(page.locator('#check-result h3')).toHaveText("Votre démarche : certification de l'espace professionnel");
+});
+
+test('a fire alarm alone is sent to the CGDIS', async ({ page }, testInfo) => {
+  await open(page, '/', testInfo);
+  await answer(page, { kinds: ['Alarme incendie'], client: 'Non, pas encore', postcode: 'L-1009' });
+  await page.getByRole('button', { name: 'Voir ma démarche' }).click();
+  const result = page.locator('#check-result');
+  await expect(result.locator('h3')).toHaveText('Cette alarme ne relève pas de la Police');
+  await expect(result).toContainText('CGDIS');
+});
+
+test('an empty form lists every problem at the top, linked to its field, and takes focus', async ({ page }, testInfo) => {
+  await open(page, '/', testInfo);
+  await page.getByRole('button', { name: 'Voir ma démarche' }).click();
+
+  const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    "Choisissez au moins un type d'alarme",
+    'Indiquez si vous êtes déjà client ALARMIS',
+    'Saisissez le code postal',
+  ]);
+  await expect(page).toHaveTitle(/^Erreur : /);
+  await expect(page.getByLabel('Code postal du site à protéger')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Code postal du site à protéger')).toHaveAttribute(
+    'aria-describedby',
+    'postcode-hint postcode-error',
+  );
+
+  await summary.getByRole('link', { name: 'Saisissez le code postal' }).click();
+  await expect(page).toHaveURL(/#postcode$/);
+});
+
+test('a wrong postcode is kept with its message, the other answers too', async ({ page }, testInfo) => {
+  await open(page, '/', testInfo);
+  await answer(page, { kinds: ['Alarme intrusion (passive)'], client: 'Non, pas encore', postcode: '25400' });
+  await page.getByRole('button', { name: 'Voir ma démarche' }).click();
+  await expect(page.locator('#postcode-error')).toContainText(POSTCODE_FORMAT);
+  await expect(page.getByLabel('Code postal du site à protéger')).toHaveValue('25400');
+  await expect(page.getByLabel('Alarme intrusion (passive)')).toBeChecked();
+  await expect(page.locator('#check-result')).toHaveCount(0);
+});
+
+test('the browser checks a field as soon as it is left, and clears the message once fixed', async ({ page }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'inline checks need JavaScript');
+  await open(page, '/', testInfo);
+  const postcode = page.getByLabel('Code postal du site à protéger');
+  await postcode.fill('12');
+  await postcode.press('Tab');
+  await expect(page.locator('#postcode-error')).toHaveText(`Erreur : ${POSTCODE_FORMAT}`);
+  // No request left the page: the WASM validation did it.
+  await expect(page).toHaveURL(/\/$/);
+  await postcode.fill('1234');
+  await expect(page.locator('#postcode-error')).toHaveCount(0);
+});
+
+test('the browser and the server give the same message for the same mistake', async ({ page, browser }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'compares the WASM check with the server check');
+  await open(page, '/', testInfo);
+  const postcode = page.getByLabel('Code postal du site à protéger');
+  await postcode.fill('D-1234');
+  await postcode.press('Tab');
+  const inBrowser = await page.locator('#postcode-error').innerText();
+
+  // The same mistake, with the browser check skipped: the server's own validation answers.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-LU' });
+  const serverPage = await noScript.newPage();
+  await serverPage.goto('/?check=1&intrusion=on&client_status=new&postcode=D-1234');
+  const fromServer = await serverPage.locator('#postcode-error').innerText();
+  await noScript.close();
+
+  expect(inBrowser).toBe(`Erreur : ${POSTCODE_FORMAT}`);
+  expect(fromServer).toBe(inBrowser);
+});
+
+test('a crafted request that skips the browser is refused by the server function with 422', async ({ request }) => {
+  const response = await request.post('/api/check_eligibility', {
+    form: { 'answers[intrusion]': 'true', 'answers[client_status]': 'new', 'answers[postcode]': 'D-1234' },
+  });
+  expect(response.status()).toBe(422);
+  expect(await response.json()).toEqual({ Invalid: [{ field: 'postcode', code: 'postcode-format' }] });
+
+  const garbage = await request.post('/api/check_eligibility', { form: { 'answers[intrusion]': 'perhaps' } });
+  expect(garbage.status()).toBe(400);
+});

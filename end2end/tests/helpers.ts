@@ -1,0 +1,17 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.name === 'javascript';
+
+/** Waits until the WASM bundle has hydrated the page (App marks <html data-hydrated>). */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** Opens a page and, when JavaScript is on, waits for hydration so that events are handled. */
+export async function open(page: Page, url: string, testInfo: TestInfo) {
+  const response = await page.goto(url);
+  if (usesJavaScript(testInfo)) {
+    await waitForHydration(page);
+  }
+  return response;
+}
