@@ -3,6 +3,10 @@ import { open, usesJavaScript } from './helpers';
 
 const POSTCODE_FORMAT = 'Saisissez un code postal luxembourgeois de 4 chiffres, par exemple L-2540';
 
+/** The text a screen reader gets (the visually hidden "Erreur :" prefix included), one line. */
+const spokenText = async (page: Page, selector: string) =>
+  ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
 async function answer(page: Page, opts: { kinds?: string[]; client?: string; postcode?: string }) {
   for (const kind of opts.kinds ?? []) {
     await page.getByLabel(kind).check();
@@ -86,7 +90,8 @@ test('the browser checks a field as soon as it is left, and clears the message o
   await open(page, '/', testInfo);
   const postcode = page.getByLabel('Code postal du site à protéger');
   await postcode.fill('12');
-  await postcode.press('Tab');
+  // Backwards: forwards is the submit button, which checks everything itself.
+  await postcode.press('Shift+Tab');
   await expect(page.locator('#postcode-error')).toHaveText(`Erreur : ${POSTCODE_FORMAT}`);
   // No request left the page: the WASM validation did it.
   await expect(page).toHaveURL(/\/$/);
@@ -99,14 +104,15 @@ test('the browser and the server give the same message for the same mistake', as
   await open(page, '/', testInfo);
   const postcode = page.getByLabel('Code postal du site à protéger');
   await postcode.fill('D-1234');
-  await postcode.press('Tab');
-  const inBrowser = await page.locator('#postcode-error').innerText();
+  await postcode.press('Shift+Tab');
+  await expect(page.locator('#postcode-error')).toBeVisible();
+  const inBrowser = await spokenText(page, '#postcode-error');
 
   // The same mistake, with the browser check skipped: the server's own validation answers.
   const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-LU' });
   const serverPage = await noScript.newPage();
   await serverPage.goto('/?check=1&intrusion=on&client_status=new&postcode=D-1234');
-  const fromServer = await serverPage.locator('#postcode-error').innerText();
+  const fromServer = await spokenText(serverPage, '#postcode-error');
   await noScript.close();
 
   expect(inBrowser).toBe(`Erreur : ${POSTCODE_FORMAT}`);
@@ -122,4 +128,26 @@ test('a crafted request that skips the browser is refused by the server function
 
   const garbage = await request.post('/api/check_eligibility', { form: { 'answers[intrusion]': 'perhaps' } });
   expect(garbage.status()).toBe(400);
+});
+
+test('clicking the button straight from a wrong field submits at once (no message moves it away)', async ({ page }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'the inline check exists with JavaScript only');
+  await open(page, '/', testInfo);
+  await page.getByLabel('Code postal du site à protéger').fill('D-12');
+  await page.getByRole('button', { name: 'Voir ma démarche' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveCount(3);
+  await expect(page).toHaveTitle(/^Erreur : /);
+});
+
+test('leaving a field shows its message only; the summary waits for a submit', async ({ page }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'the inline check exists with JavaScript only');
+  await open(page, '/', testInfo);
+  const postcode = page.getByLabel('Code postal du site à protéger');
+  await postcode.fill('D-12');
+  await postcode.press('Shift+Tab');
+  await expect(page.locator('#postcode-error')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Il y a un problème' })).toHaveCount(0);
+  await expect(page).not.toHaveTitle(/^Erreur/);
 });

@@ -22,9 +22,6 @@ use tower_http::trace::TraceLayer;
 
 pub use config::{Config, ConfigError};
 
-/// The name cargo-leptos gives the WASM, JS and CSS files (`[[workspace.metadata.leptos]] name`).
-const SITE_OUTPUT_NAME: &str = "alarmis";
-
 /// What every handler and server function can reach. Server functions get it from context.
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -53,11 +50,9 @@ pub enum StartError {
 /// Opens the database (applying migrations) and assembles the shared state.
 pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     // The site settings come from cargo-leptos' LEPTOS_* variables when it runs the server, and
-    // from their defaults otherwise (`LEPTOS_SITE_ROOT` defaults to `target/site`).
+    // from their defaults otherwise (`LEPTOS_SITE_ROOT` defaults to `target/site`; the bundle's
+    // name is compiled in from .cargo/config.toml).
     let mut leptos_options = get_configuration(None)?.leptos_options;
-    if leptos_options.output_name.is_empty() {
-        leptos_options.output_name = SITE_OUTPUT_NAME.into();
-    }
     leptos_options.site_addr = config.bind_addr;
     let db = db::connect_and_migrate(&config.database_url, &config.data_dir).await?;
     Ok(AppState {

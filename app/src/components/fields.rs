@@ -2,6 +2,8 @@
 //! the input by `aria-describedby`, as in GOV.UK's components.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::{Element, FocusEvent};
 
 /// The `aria-describedby` value for a field with an optional hint and an optional error.
 fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
@@ -11,6 +13,15 @@ fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
         .map(|(_, suffix)| format!("{id}-{suffix}"))
         .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// Whether focus leaves a field for a submit button. The submit checks every field anyway, and a
+/// message inserted now would push the button down under the pointer between press and
+/// release, and the click would be lost.
+fn moves_to_submit(ev: &FocusEvent) -> bool {
+    ev.related_target()
+        .and_then(|target| target.dyn_into::<Element>().ok())
+        .is_some_and(|element| element.get_attribute("type").as_deref() == Some("submit"))
 }
 
 fn field_class(has_error: bool) -> &'static str {
@@ -88,8 +99,36 @@ pub fn TextField(
                         on_check.run(());
                     }
                 }
-                on:blur=move |_| on_check.run(())
+                on:blur=move |ev| {
+                    if !moves_to_submit(&ev) {
+                        on_check.run(());
+                    }
+                }
             />
+        </div>
+    }
+}
+
+/// The frame of a group of choices: a fieldset whose legend is the question, with the group's
+/// hint and error message described for screen readers.
+#[component]
+fn ChoiceFieldset(
+    id: &'static str,
+    legend: String,
+    hint: Option<String>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let has_error = move || error.with(Option::is_some);
+    view! {
+        <div class=move || field_class(has_error())>
+            <fieldset class="fieldset" aria-describedby=move || described_by(id, has_hint, has_error())>
+                <legend class="fieldset__legend">{legend}</legend>
+                {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
+                <ErrorMessage id=format!("{id}-error") message=error/>
+                <div class="choices">{children()}</div>
+            </fieldset>
         </div>
     }
 }
@@ -113,8 +152,6 @@ pub fn CheckboxGroup(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_check: Callback<()>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let has_error = move || error.with(Option::is_some);
     let boxes = items
         .into_iter()
         .enumerate()
@@ -144,16 +181,7 @@ pub fn CheckboxGroup(
             }
         })
         .collect_view();
-    view! {
-        <div class=move || field_class(has_error())>
-            <fieldset class="fieldset" aria-describedby=move || described_by(id, has_hint, has_error())>
-                <legend class="fieldset__legend">{legend}</legend>
-                {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
-                <ErrorMessage id=format!("{id}-error") message=error/>
-                <div class="choices">{boxes}</div>
-            </fieldset>
-        </div>
-    }
+    view! { <ChoiceFieldset id legend hint error>{boxes}</ChoiceFieldset> }
 }
 
 /// One option of a [`RadioGroup`].
@@ -175,8 +203,6 @@ pub fn RadioGroup(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_check: Callback<()>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
-    let has_error = move || error.with(Option::is_some);
     let radios = options
         .into_iter()
         .enumerate()
@@ -206,16 +232,7 @@ pub fn RadioGroup(
             }
         })
         .collect_view();
-    view! {
-        <div class=move || field_class(has_error())>
-            <fieldset class="fieldset" aria-describedby=move || described_by(id, has_hint, has_error())>
-                <legend class="fieldset__legend">{legend}</legend>
-                {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
-                <ErrorMessage id=format!("{id}-error") message=error/>
-                <div class="choices">{radios}</div>
-            </fieldset>
-        </div>
-    }
+    view! { <ChoiceFieldset id legend hint error>{radios}</ChoiceFieldset> }
 }
 
 #[cfg(test)]

@@ -70,8 +70,8 @@ pub fn has_message(locale: Locale, id: &str) -> bool {
 mod tests {
     use std::collections::BTreeSet;
 
-    use fluent_syntax::ast::Entry;
     use fluent_bundle::FluentResource;
+    use fluent_syntax::ast::Entry;
 
     use super::*;
 

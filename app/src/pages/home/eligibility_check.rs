@@ -21,6 +21,8 @@ use crate::model::{
 
 /// The hidden field that marks a submitted check (a first visit has none).
 const SUBMITTED_MARK: &str = "check";
+/// The value a ticked checkbox posts.
+const TICKED: &str = "on";
 
 fn answers_from_query(query: &ParamsMap) -> Option<EligibilityAnswers> {
     query.get(SUBMITTED_MARK)?;
@@ -36,8 +38,81 @@ fn answers_from_query(query: &ParamsMap) -> Option<EligibilityAnswers> {
     })
 }
 
+/// The query string the plain form would have sent, for the client-side navigation.
+fn query_from_answers(answers: &EligibilityAnswers) -> String {
+    let Ok(params) = UrlSearchParams::new() else {
+        return String::new();
+    };
+    params.append(SUBMITTED_MARK, "1");
+    for (name, ticked) in [
+        ("intrusion", answers.intrusion),
+        ("panic_button", answers.panic_button),
+        ("fire", answers.fire),
+    ] {
+        if ticked {
+            params.append(name, TICKED);
+        }
+    }
+    if let Some(status) = answers.client_status {
+        params.append("client_status", status.form_value());
+    }
+    params.append("postcode", &answers.postcode);
+    params.to_string().into()
+}
+
+/// What the person is typing, and whether messages are shown. Owned by the page, so that it
+/// outlives the re-render that follows each check, and the page title can read it.
+///
+/// The messages themselves live in each form render: a signal the old form still listens to
+/// must not change while the Suspense swaps that form for the new one (its effects would run
+/// on disposed values).
+#[derive(Clone, Copy)]
+pub struct CheckState {
+    intrusion: RwSignal<bool>,
+    panic_button: RwSignal<bool>,
+    fire: RwSignal<bool>,
+    client_status: RwSignal<Option<&'static str>>,
+    postcode: RwSignal<String>,
+    /// Listened to by the page title only.
+    has_errors: RwSignal<bool>,
+}
+
+impl CheckState {
+    /// Starts from the answers in the address, so a reload or a no-JavaScript submit keeps them.
+    pub fn from_address() -> CheckState {
+        let answers = use_query_map()
+            .with_untracked(answers_from_query)
+            .unwrap_or_default();
+        CheckState {
+            intrusion: RwSignal::new(answers.intrusion),
+            panic_button: RwSignal::new(answers.panic_button),
+            fire: RwSignal::new(answers.fire),
+            client_status: RwSignal::new(answers.client_status.map(ClientStatus::form_value)),
+            postcode: RwSignal::new(answers.postcode),
+            has_errors: RwSignal::new(false),
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.has_errors.get()
+    }
+
+    fn answers(&self) -> EligibilityAnswers {
+        EligibilityAnswers {
+            intrusion: self.intrusion.get_untracked(),
+            panic_button: self.panic_button.get_untracked(),
+            fire: self.fire.get_untracked(),
+            client_status: self
+                .client_status
+                .get_untracked()
+                .and_then(ClientStatus::from_form_value),
+            postcode: self.postcode.get_untracked(),
+        }
+    }
+}
+
 #[component]
-pub fn EligibilityCheck() -> impl IntoView {
+pub fn EligibilityCheck(state: CheckState) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let submitted = Memo::new(move |_| query.with(answers_from_query));
@@ -56,17 +131,21 @@ pub fn EligibilityCheck() -> impl IntoView {
             <p>{i18n.t("check-intro")}</p>
             <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
                 {move || Suspend::new(async move {
-                    let answers = submitted.get_untracked().unwrap_or_default();
                     let (errors, outcome, failure) = match verdict.await {
                         None => (FieldErrors::default(), None, None),
                         Some(Ok(outcome)) => (FieldErrors::default(), Some(outcome), None),
                         Some(Err(PortalError::Invalid(errors))) => (errors, None, None),
                         Some(Err(other)) => (FieldErrors::default(), None, Some(other)),
                     };
+                    // A page load that shows the server's verdict puts focus on it (`autofocus`:
+                    // the only way without JavaScript).
+                    let focus_summary = !errors.is_empty();
+                    let focus_result = outcome.is_some();
+                    state.has_errors.set(focus_summary);
                     view! {
                         {failure.map(|e| view! { <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div> })}
-                        <EligibilityForm answers server_errors=errors/>
-                        {outcome.map(|outcome| view! { <EligibilityResult outcome/> })}
+                        <EligibilityForm state server_errors=errors/>
+                        {outcome.map(|outcome| view! { <EligibilityResult outcome autofocus=focus_result/> })}
                     }
                 })}
             </Suspense>
@@ -75,29 +154,34 @@ pub fn EligibilityCheck() -> impl IntoView {
 }
 
 #[component]
-fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> impl IntoView {
+fn EligibilityForm(state: CheckState, server_errors: FieldErrors) -> impl IntoView {
     let i18n = use_i18n();
-    let intrusion = RwSignal::new(answers.intrusion);
-    let panic_button = RwSignal::new(answers.panic_button);
-    let fire = RwSignal::new(answers.fire);
-    let client_status = RwSignal::new(answers.client_status.map(ClientStatus::form_value));
-    let postcode = RwSignal::new(answers.postcode);
-    let current = move || EligibilityAnswers {
-        intrusion: intrusion.get_untracked(),
-        panic_button: panic_button.get_untracked(),
-        fire: fire.get_untracked(),
-        client_status: client_status
-            .get_untracked()
-            .and_then(ClientStatus::from_form_value),
-        postcode: postcode.get_untracked(),
-    };
-
-    let server_rendered_errors = !server_errors.is_empty();
+    // The summary (and the title's "Error:") appear with a submit attempt, as in GOV.UK's pattern;
+    // before that, leaving a field shows only that field's message.
+    let submitted_with_errors = RwSignal::new(!server_errors.is_empty());
+    let focus_summary = !server_errors.is_empty();
     let shown = RwSignal::new(server_errors);
-    let check_field = move |field: &'static str| {
-        let fresh = current().field_errors();
-        shown.update(|errors| *errors = errors.with_field_from(&fresh, field, &ELIGIBILITY_FIELDS));
+    let summary_errors = Signal::derive(move || {
+        if submitted_with_errors.get() {
+            shown.get()
+        } else {
+            FieldErrors::default()
+        }
+    });
+    let show = move |errors: FieldErrors| {
+        if submitted_with_errors.get_untracked() {
+            state.has_errors.set(!errors.is_empty());
+        }
+        shown.set(errors);
     };
+    // Re-checks one field with the shared rules, leaving the messages of the others as they are.
+    let check_field =
+        move |field: &'static str| {
+            let fresh = state.answers().field_errors();
+            show(shown.with_untracked(|errors| {
+                errors.with_field_from(&fresh, field, &ELIGIBILITY_FIELDS)
+            }));
+        };
     let message_for = move |field: &'static str| {
         Signal::derive(move || shown.with(|e| e.for_field(field).map(|e| i18n.t(&e.message_id()))))
     };
@@ -106,9 +190,11 @@ fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> i
     let navigate = use_navigate();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let errors = current().field_errors();
+        let answers = state.answers();
+        let errors = answers.field_errors();
         if !errors.is_empty() {
-            shown.set(errors);
+            submitted_with_errors.set(true);
+            show(errors);
             request_animation_frame(move || {
                 if let Some(summary) = summary.get_untracked() {
                     let _ = summary.focus();
@@ -116,13 +202,8 @@ fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> i
             });
             return;
         }
-        let query = leptos::form::form_data_from_event(&ev)
-            .ok()
-            .and_then(|data| UrlSearchParams::new_with_str_sequence_sequence(&data).ok())
-            .map(|params| String::from(params.to_string()))
-            .unwrap_or_default();
         navigate(
-            &format!("/?{query}#check-result"),
+            &format!("/?{}", query_from_answers(&answers)),
             NavigateOptions {
                 scroll: false,
                 ..Default::default()
@@ -130,28 +211,18 @@ fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> i
         );
     };
 
-    let title = move || {
-        let base = i18n.t("home-page-title");
-        if shown.with(FieldErrors::is_empty) {
-            base
-        } else {
-            format!("{} {base}", i18n.t("error-title-prefix"))
-        }
-    };
-
     view! {
-        <leptos_meta::Title text=title/>
-        <ErrorSummary errors=shown node_ref=summary autofocus=server_rendered_errors/>
-        <form class="form" method="get" action="/#check" novalidate on:submit=on_submit>
+        <ErrorSummary errors=summary_errors node_ref=summary autofocus=focus_summary/>
+        <form class="form" method="get" action="/" novalidate on:submit=on_submit>
             <input type="hidden" name=SUBMITTED_MARK value="1"/>
             <CheckboxGroup
                 id="alarm_kinds"
                 legend=i18n.t("check-kinds-legend")
                 hint=i18n.t("check-kinds-hint")
                 items=vec![
-                    CheckboxItem { name: "intrusion", label: i18n.t("alarm-kind-intrusion"), hint: Some(i18n.t("alarm-kind-intrusion-hint")), checked: intrusion },
-                    CheckboxItem { name: "panic_button", label: i18n.t("alarm-kind-panic"), hint: Some(i18n.t("alarm-kind-panic-hint")), checked: panic_button },
-                    CheckboxItem { name: "fire", label: i18n.t("alarm-kind-fire"), hint: None, checked: fire },
+                    CheckboxItem { name: "intrusion", label: i18n.t("alarm-kind-intrusion"), hint: Some(i18n.t("alarm-kind-intrusion-hint")), checked: state.intrusion },
+                    CheckboxItem { name: "panic_button", label: i18n.t("alarm-kind-panic"), hint: Some(i18n.t("alarm-kind-panic-hint")), checked: state.panic_button },
+                    CheckboxItem { name: "fire", label: i18n.t("alarm-kind-fire"), hint: None, checked: state.fire },
                 ]
                 error=message_for("alarm_kinds")
                 on_check=move |()| check_field("alarm_kinds")
@@ -163,7 +234,7 @@ fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> i
                     RadioOption { value: ClientStatus::Existing.form_value(), label: i18n.t("check-client-existing"), hint: None },
                     RadioOption { value: ClientStatus::New.form_value(), label: i18n.t("check-client-new"), hint: None },
                 ]
-                selected=client_status
+                selected=state.client_status
                 error=message_for("client_status")
                 on_check=move |()| check_field("client_status")
             />
@@ -171,7 +242,7 @@ fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> i
                 id="postcode"
                 label=i18n.t("check-postcode-label")
                 hint=i18n.t("check-postcode-hint")
-                value=postcode
+                value=state.postcode
                 autocomplete="postal-code"
                 width="input--width-10"
                 error=message_for("postcode")
@@ -183,7 +254,7 @@ fn EligibilityForm(answers: EligibilityAnswers, server_errors: FieldErrors) -> i
 }
 
 #[component]
-fn EligibilityResult(outcome: EligibilityOutcome) -> impl IntoView {
+fn EligibilityResult(outcome: EligibilityOutcome, autofocus: bool) -> impl IntoView {
     let i18n = use_i18n();
     let panel = NodeRef::<Div>::new();
     // After a client-side check the answer appears below the form: move focus there so that
@@ -203,7 +274,7 @@ fn EligibilityResult(outcome: EligibilityOutcome) -> impl IntoView {
     let mut site = crate::i18n::FluentArgs::new();
     site.set("postcode", outcome.postcode.to_string());
     view! {
-        <div id="check-result" class="result" tabindex="-1" node_ref=panel>
+        <div id="check-result" class="result" tabindex="-1" autofocus=autofocus node_ref=panel>
             <h3 class="result__title">{i18n.t(title)}</h3>
             <p>{i18n.t(body)}</p>
             <p class="result__site">{i18n.t_with("result-site", &site)}</p>

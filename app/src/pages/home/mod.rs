@@ -7,14 +7,24 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::i18n::use_i18n;
-use eligibility_check::EligibilityCheck;
+use eligibility_check::{CheckState, EligibilityCheck};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
+    let check = CheckState::from_address();
+    // GOV.UK's pattern: a page showing errors says so first in its title.
+    let title = move || {
+        let title = i18n.t("home-page-title");
+        if check.has_errors() {
+            format!("{} {title}", i18n.t("error-title-prefix"))
+        } else {
+            title
+        }
+    };
     view! {
-        <Title text=t("home-page-title")/>
+        <Title text=title/>
         <h1 class="page-title">{t("home-title")}</h1>
         <p class="lead">{t("home-lead")}</p>
         <p>{t("home-two-requests")}</p>
@@ -54,7 +64,7 @@ pub fn HomePage() -> impl IntoView {
             <p>{t("home-answer-body")}</p>
         </section>
 
-        <EligibilityCheck/>
+        <EligibilityCheck state=check/>
 
         <section aria-labelledby="costs-title">
             <h2 id="costs-title">{t("home-costs-title")}</h2>
