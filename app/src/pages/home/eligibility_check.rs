@@ -79,7 +79,8 @@ pub struct CheckState {
 
 impl CheckState {
     /// Starts from the answers in the address, so a reload or a no-JavaScript submit keeps them.
-    pub fn from_address() -> CheckState {
+    /// `has_errors` is the page's flag, set whenever the error summary shows or hides.
+    pub fn from_address(has_errors: RwSignal<bool>) -> CheckState {
         let answers = use_query_map()
             .with_untracked(answers_from_query)
             .unwrap_or_default();
@@ -89,12 +90,8 @@ impl CheckState {
             fire: RwSignal::new(answers.fire),
             client_status: RwSignal::new(answers.client_status.map(ClientStatus::form_value)),
             postcode: RwSignal::new(answers.postcode),
-            has_errors: RwSignal::new(false),
+            has_errors,
         }
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.has_errors.get()
     }
 
     fn answers(&self) -> EligibilityAnswers {

@@ -13,11 +13,14 @@ use eligibility_check::{CheckState, EligibilityCheck};
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
-    let check = CheckState::from_address();
-    // GOV.UK's pattern: a page showing errors says so first in its title.
+    // GOV.UK's pattern: a page showing errors says so first in its title. The title is rendered
+    // into <head> possibly after the request's reactive arena is gone, so it reads a
+    // reference-counted signal; the form gets an arena handle to the same value.
+    let has_errors = ArcRwSignal::new(false);
+    let check = CheckState::from_address(RwSignal::from(has_errors.clone()));
     let title = move || {
         let title = i18n.t("home-page-title");
-        if check.has_errors() {
+        if has_errors.get() {
             format!("{} {title}", i18n.t("error-title-prefix"))
         } else {
             title
