@@ -134,11 +134,10 @@ pub fn EligibilityCheck(state: CheckState) -> impl IntoView {
                         Some(Err(PortalError::Invalid(errors))) => (errors, None, None),
                         Some(Err(other)) => (FieldErrors::default(), None, Some(other)),
                     };
-                    // A page load that shows the server's verdict puts focus on it (`autofocus`:
-                    // the only way without JavaScript).
-                    let focus_summary = !errors.is_empty();
+                    // A page load that shows the server's answer puts focus on it (`autofocus`:
+                    // the only way without JavaScript); the form does the same for its errors.
                     let focus_result = outcome.is_some();
-                    state.has_errors.set(focus_summary);
+                    state.has_errors.set(!errors.is_empty());
                     view! {
                         {failure.map(|e| view! { <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div> })}
                         <EligibilityForm state server_errors=errors/>
@@ -155,8 +154,8 @@ fn EligibilityForm(state: CheckState, server_errors: FieldErrors) -> impl IntoVi
     let i18n = use_i18n();
     // The summary (and the title's "Error:") appear with a submit attempt, as in GOV.UK's pattern;
     // before that, leaving a field shows only that field's message.
-    let submitted_with_errors = RwSignal::new(!server_errors.is_empty());
     let focus_summary = !server_errors.is_empty();
+    let submitted_with_errors = RwSignal::new(focus_summary);
     let shown = RwSignal::new(server_errors);
     let summary_errors = Signal::derive(move || {
         if submitted_with_errors.get() {
