@@ -24,17 +24,27 @@ const SUBMITTED_MARK: &str = "check";
 /// The value a ticked checkbox posts.
 const TICKED: &str = "on";
 
+/// The form's field names: the markup, the address the plain form produces, and the address
+/// built for client-side navigation must agree, or the two paths would read different answers.
+mod name {
+    pub const INTRUSION: &str = "intrusion";
+    pub const PANIC_BUTTON: &str = "panic_button";
+    pub const FIRE: &str = "fire";
+    pub const CLIENT_STATUS: &str = "client_status";
+    pub const POSTCODE: &str = "postcode";
+}
+
 fn answers_from_query(query: &ParamsMap) -> Option<EligibilityAnswers> {
     query.get(SUBMITTED_MARK)?;
     Some(EligibilityAnswers {
-        intrusion: query.get("intrusion").is_some(),
-        panic_button: query.get("panic_button").is_some(),
-        fire: query.get("fire").is_some(),
+        intrusion: query.get(name::INTRUSION).is_some(),
+        panic_button: query.get(name::PANIC_BUTTON).is_some(),
+        fire: query.get(name::FIRE).is_some(),
         client_status: query
-            .get("client_status")
+            .get(name::CLIENT_STATUS)
             .as_deref()
             .and_then(ClientStatus::from_form_value),
-        postcode: query.get("postcode").unwrap_or_default(),
+        postcode: query.get(name::POSTCODE).unwrap_or_default(),
     })
 }
 
@@ -45,18 +55,18 @@ fn query_from_answers(answers: &EligibilityAnswers) -> String {
     };
     params.append(SUBMITTED_MARK, "1");
     for (name, ticked) in [
-        ("intrusion", answers.intrusion),
-        ("panic_button", answers.panic_button),
-        ("fire", answers.fire),
+        (name::INTRUSION, answers.intrusion),
+        (name::PANIC_BUTTON, answers.panic_button),
+        (name::FIRE, answers.fire),
     ] {
         if ticked {
             params.append(name, TICKED);
         }
     }
     if let Some(status) = answers.client_status {
-        params.append("client_status", status.form_value());
+        params.append(name::CLIENT_STATUS, status.form_value());
     }
-    params.append("postcode", &answers.postcode);
+    params.append(name::POSTCODE, &answers.postcode);
     params.to_string().into()
 }
 
@@ -216,33 +226,33 @@ fn EligibilityForm(state: CheckState, server_errors: FieldErrors) -> impl IntoVi
                 legend=i18n.t("check-kinds-legend")
                 hint=i18n.t("check-kinds-hint")
                 items=vec![
-                    CheckboxItem { name: "intrusion", label: i18n.t("alarm-kind-intrusion"), hint: Some(i18n.t("alarm-kind-intrusion-hint")), checked: state.intrusion },
-                    CheckboxItem { name: "panic_button", label: i18n.t("alarm-kind-panic"), hint: Some(i18n.t("alarm-kind-panic-hint")), checked: state.panic_button },
-                    CheckboxItem { name: "fire", label: i18n.t("alarm-kind-fire"), hint: None, checked: state.fire },
+                    CheckboxItem { name: name::INTRUSION, label: i18n.t("alarm-kind-intrusion"), hint: Some(i18n.t("alarm-kind-intrusion-hint")), checked: state.intrusion },
+                    CheckboxItem { name: name::PANIC_BUTTON, label: i18n.t("alarm-kind-panic"), hint: Some(i18n.t("alarm-kind-panic-hint")), checked: state.panic_button },
+                    CheckboxItem { name: name::FIRE, label: i18n.t("alarm-kind-fire"), hint: None, checked: state.fire },
                 ]
                 error=message_for("alarm_kinds")
                 on_check=move |()| check_field("alarm_kinds")
             />
             <RadioGroup
-                id="client_status"
+                id=name::CLIENT_STATUS
                 legend=i18n.t("check-client-legend")
                 options=vec![
                     RadioOption { value: ClientStatus::Existing.form_value(), label: i18n.t("check-client-existing"), hint: None },
                     RadioOption { value: ClientStatus::New.form_value(), label: i18n.t("check-client-new"), hint: None },
                 ]
                 selected=state.client_status
-                error=message_for("client_status")
-                on_check=move |()| check_field("client_status")
+                error=message_for(name::CLIENT_STATUS)
+                on_check=move |()| check_field(name::CLIENT_STATUS)
             />
             <TextField
-                id="postcode"
+                id=name::POSTCODE
                 label=i18n.t("check-postcode-label")
                 hint=i18n.t("check-postcode-hint")
                 value=state.postcode
                 autocomplete="postal-code"
                 width="input--width-10"
-                error=message_for("postcode")
-                on_check=move |()| check_field("postcode")
+                error=message_for(name::POSTCODE)
+                on_check=move |()| check_field(name::POSTCODE)
             />
             <button class="button" type="submit">{i18n.t("check-submit")}</button>
         </form>
