@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { open, usesJavaScript } from './helpers';
+import { errorSummary, open, typeAndLeave, usesJavaScript } from './helpers';
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -27,15 +27,14 @@ for (const [language, url] of [['fr', '/language/fr'], ['de', '/language/de'], [
 test('the check in its error state passes WCAG 2.1 AA checks', async ({ page }, testInfo) => {
   await open(page, '/', testInfo);
   await page.getByRole('button', { name: 'Voir ma démarche' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Il y a un problème' })).toBeVisible();
+  await expect(errorSummary(page)).toBeVisible();
   await expectNoViolations(page);
 });
 
 test('the check with an inline message passes WCAG 2.1 AA checks', async ({ page }, testInfo) => {
   test.skip(!usesJavaScript(testInfo), 'inline checks need JavaScript');
   await open(page, '/', testInfo);
-  await page.getByLabel('Code postal du site à protéger').fill('12');
-  await page.getByLabel('Code postal du site à protéger').press('Shift+Tab');
+  await typeAndLeave(page, 'Code postal du site à protéger', '12');
   await expect(page.locator('#postcode-error')).toBeVisible();
   await expectNoViolations(page);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { open, usesJavaScript } from './helpers';
+import { errorSummary, open, typeAndLeave, usesJavaScript } from './helpers';
 
 const POSTCODE_FORMAT = 'Saisissez un code postal luxembourgeois de 4 chiffres, par exemple L-2540';
 
@@ -56,7 +56,7 @@ test('an empty form lists every problem at the top, linked to its field, and tak
   await open(page, '/', testInfo);
   await page.getByRole('button', { name: 'Voir ma démarche' }).click();
 
-  const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
+  const summary = errorSummary(page);
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveText([
@@ -89,9 +89,7 @@ test('the browser checks a field as soon as it is left, and clears the message o
   test.skip(!usesJavaScript(testInfo), 'inline checks need JavaScript');
   await open(page, '/', testInfo);
   const postcode = page.getByLabel('Code postal du site à protéger');
-  await postcode.fill('12');
-  // Backwards: forwards is the submit button, which checks everything itself.
-  await postcode.press('Shift+Tab');
+  await typeAndLeave(page, 'Code postal du site à protéger', '12');
   await expect(page.locator('#postcode-error')).toHaveText(`Erreur : ${POSTCODE_FORMAT}`);
   // No request left the page: the WASM validation did it.
   await expect(page).toHaveURL(/\/$/);
@@ -102,9 +100,7 @@ test('the browser checks a field as soon as it is left, and clears the message o
 test('the browser and the server give the same message for the same mistake', async ({ page, browser }, testInfo) => {
   test.skip(!usesJavaScript(testInfo), 'compares the WASM check with the server check');
   await open(page, '/', testInfo);
-  const postcode = page.getByLabel('Code postal du site à protéger');
-  await postcode.fill('D-1234');
-  await postcode.press('Shift+Tab');
+  await typeAndLeave(page, 'Code postal du site à protéger', 'D-1234');
   await expect(page.locator('#postcode-error')).toBeVisible();
   const inBrowser = await spokenText(page, '#postcode-error');
 
@@ -135,7 +131,7 @@ test('clicking the button straight from a wrong field submits at once (no messag
   await open(page, '/', testInfo);
   await page.getByLabel('Code postal du site à protéger').fill('D-12');
   await page.getByRole('button', { name: 'Voir ma démarche' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
+  const summary = errorSummary(page);
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link')).toHaveCount(3);
   await expect(page).toHaveTitle(/^Erreur : /);
@@ -144,10 +140,8 @@ test('clicking the button straight from a wrong field submits at once (no messag
 test('leaving a field shows its message only; the summary waits for a submit', async ({ page }, testInfo) => {
   test.skip(!usesJavaScript(testInfo), 'the inline check exists with JavaScript only');
   await open(page, '/', testInfo);
-  const postcode = page.getByLabel('Code postal du site à protéger');
-  await postcode.fill('D-12');
-  await postcode.press('Shift+Tab');
+  await typeAndLeave(page, 'Code postal du site à protéger', 'D-12');
   await expect(page.locator('#postcode-error')).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Il y a un problème' })).toHaveCount(0);
+  await expect(errorSummary(page)).toHaveCount(0);
   await expect(page).not.toHaveTitle(/^Erreur/);
 });

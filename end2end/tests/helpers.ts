@@ -15,3 +15,14 @@ export async function open(page: Page, url: string, testInfo: TestInfo) {
   }
   return response;
 }
+
+/** The error summary at the top of a form (role alert, GOV.UK's title in French). */
+export const errorSummary = (page: Page) => page.getByRole('alert').filter({ hasText: 'Il y a un problème' });
+
+/** Types into a field and leaves it backwards: forwards is the submit button, which defers the
+ *  inline check to the submit itself. */
+export async function typeAndLeave(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label);
+  await field.fill(value);
+  await field.press('Shift+Tab');
+}
