@@ -1,0 +1,63 @@
+//! Rules shared by every free-text answer: required, a length limit, and no markup.
+
+use validator::ValidationError;
+
+/// Characters refused in names and addresses: no legitimate company name or street needs
+/// them, and refusing them keeps pasted markup (`<script>`) out of letters and PDFs.
+const MARKUP: [char; 2] = ['<', '>'];
+
+/// The message codes of one text field: `<field>-required`, `<field>-too-long`, and the
+/// shared `text-markup`.
+pub struct TextRule {
+    pub required: &'static str,
+    pub too_long: &'static str,
+    pub max_chars: usize,
+}
+
+impl TextRule {
+    pub fn check(&self, value: &str) -> Result<(), ValidationError> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(ValidationError::new(self.required));
+        }
+        if value.chars().count() > self.max_chars {
+            let mut error = ValidationError::new(self.too_long);
+            error.add_param("max".into(), &self.max_chars);
+            return Err(error);
+        }
+        if value.contains(MARKUP) {
+            return Err(ValidationError::new("text-markup"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: TextRule = TextRule {
+        required: "x-required",
+        too_long: "x-too-long",
+        max_chars: 5,
+    };
+
+    fn code(value: &str) -> Option<String> {
+        RULE.check(value).err().map(|e| e.code.to_string())
+    }
+
+    #[test]
+    fn empty_blank_long_and_markup_are_refused_each_with_its_code() {
+        assert_eq!(code(""), Some("x-required".into()));
+        assert_eq!(code("   "), Some("x-required".into()));
+        assert_eq!(code("abcdef"), Some("x-too-long".into()));
+        assert_eq!(code("<b>"), Some("text-markup".into()));
+        assert_eq!(code(" ab>c "), Some("text-markup".into()));
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes_and_ignores_outer_spaces() {
+        assert_eq!(code("  Ésch  "), None);
+        assert_eq!(code("ééééé"), None);
+    }
+}
