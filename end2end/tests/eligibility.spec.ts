@@ -73,6 +73,7 @@ test('an empty form lists every problem at the top, linked to its field, and tak
 
   await summary.getByRole('link', { name: 'Saisissez le code postal' }).click();
   await expect(page).toHaveURL(/#postcode$/);
+  await expect(page.getByLabel('Code postal du site à protéger')).toBeFocused();
 });
 
 test('a wrong postcode is kept with its message, the other answers too', async ({ page }, testInfo) => {

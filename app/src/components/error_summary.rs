@@ -35,9 +35,15 @@ pub fn ErrorSummary(
                             .get()
                             .iter()
                             .map(|e| {
+                                let field = e.field.clone();
                                 view! {
                                     <li>
-                                        <a href=format!("#{}", e.field)>{i18n.t(&e.message_id())}</a>
+                                        <a
+                                            href=format!("#{}", e.field)
+                                            on:click=move |_| focus_field(&field)
+                                        >
+                                            {i18n.t(&e.message_id())}
+                                        </a>
                                     </li>
                                 }
                             })
@@ -47,4 +53,18 @@ pub fn ErrorSummary(
             </div>
         </Show>
     }
+}
+
+/// Moves focus to a field, as the browser does for `#id` links without JavaScript: the
+/// client-side router takes the click as a navigation (the address gets the `#id`, the page
+/// scrolls) but leaves focus on the link.
+fn focus_field(id: &str) {
+    use leptos::wasm_bindgen::JsCast;
+    let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = element.focus();
 }
