@@ -8,6 +8,34 @@ const baseURL = `http://127.0.0.1:${port}`;
 const repoRoot = path.resolve(__dirname, '..');
 const serverBin = process.env.E2E_SERVER_BIN ?? path.join(repoRoot, 'target/debug/server');
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(__dirname, '.cache/data');
+// The interoperability pair: oidc-provider, and a second portal that signs in with it.
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101);
+const interopPort = Number(process.env.E2E_INTEROP_PORT ?? 3102);
+const interopURL = `http://127.0.0.1:${interopPort}`;
+const siteRoot = process.env.E2E_SITE_ROOT ?? path.join(repoRoot, 'target/site');
+
+/** The portal binary with the settings every instance shares. */
+function portal(port: number, data: string, identity: Record<string, string>) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    command: serverBin,
+    cwd: repoRoot,
+    url: `${url}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      ALARMIS_BIND_ADDR: `127.0.0.1:${port}`,
+      ALARMIS_PUBLIC_URL: url,
+      ALARMIS_DATA_DIR: data,
+      LEPTOS_SITE_ROOT: siteRoot,
+      LEPTOS_ENV: 'PROD',
+      RUST_LOG: 'warn',
+      ...identity,
+    },
+  };
+}
 
 export default defineConfig({
   testDir: './tests',
@@ -39,21 +67,22 @@ export default defineConfig({
     { name: 'javascript', use: { javaScriptEnabled: true } },
     { name: 'no-javascript', use: { javaScriptEnabled: false } },
   ],
-  webServer: {
-    command: serverBin,
-    cwd: repoRoot,
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      ALARMIS_BIND_ADDR: `127.0.0.1:${port}`,
-      ALARMIS_PUBLIC_URL: baseURL,
-      ALARMIS_DATA_DIR: dataDir,
-      LEPTOS_SITE_ROOT: process.env.E2E_SITE_ROOT ?? path.join(repoRoot, 'target/site'),
-      LEPTOS_ENV: 'PROD',
-      RUST_LOG: 'warn',
+  webServer: [
+    // The portal with its built-in development identity provider, as `make run` starts it.
+    portal(port, dataDir, { ALARMIS_DEV_IDP: 'on', ALARMIS_AGENT_SUBJECTS: 'dev-agent-claude-muller' }),
+    {
+      command: 'node interop/oidc-provider.mjs',
+      cwd: __dirname,
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { OIDC_PORT: String(oidcPort), PORTAL_URL: interopURL },
     },
-  },
+    portal(interopPort, path.join(dataDir, 'interop'), {
+      ALARMIS_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+      ALARMIS_OIDC_CLIENT_SECRET: 'interop-secret',
+    }),
+  ],
 });

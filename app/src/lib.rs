@@ -13,7 +13,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::{SiteFooter, SiteHeader, SkipLink};
-use pages::{HomePage, NotFound};
+use pages::{
+    AgentPage, BusinessPage, HomePage, InvitationPage, NewBusinessPage, NotFound,
+    PrivateEspacePage, SignInFailurePage,
+};
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,6 +61,14 @@ pub fn App() -> impl IntoView {
                     // Async: the eligibility answer (and its "Error:" title) must be in the first bytes
                     // sent, for browsers without JavaScript.
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    // Async as well: without JavaScript, streamed content would never replace
+                    // its loading placeholder.
+                    <Route path=path!("/espace") view=PrivateEspacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/nouvelle") view=NewBusinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id") view=BusinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/connexion/echec") view=SignInFailurePage/>
                 </Routes>
             </main>
             <SiteFooter/>

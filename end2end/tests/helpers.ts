@@ -26,3 +26,21 @@ export async function typeAndLeave(page: Page, label: string, value: string) {
   await field.fill(value);
   await field.press('Shift+Tab');
 }
+
+/** The second portal, which signs in with the independent oidc-provider (playwright.config.ts). */
+export const interopURL = `http://127.0.0.1:${Number(process.env.E2E_INTEROP_PORT ?? 3102)}`;
+
+/** Signs in through the built-in development provider, from the header's link. */
+export async function signIn(page: Page, testInfo: TestInfo, who = 'Marie Schmit', means = 'LuxTrust') {
+  await open(page, '/', testInfo);
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { name: 'Se connecter / Sign in' })).toBeVisible();
+  await page.getByLabel(means, { exact: false }).check();
+  await page.getByLabel(who).check();
+  await page.getByRole('button', { name: 'Se connecter / Sign in' }).click();
+  await expect(page).toHaveURL(/\/espace$/);
+  if (usesJavaScript(testInfo)) {
+    await waitForHydration(page);
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Votre eSpace privé' })).toBeVisible();
+}

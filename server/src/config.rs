@@ -15,7 +15,36 @@ pub struct Config {
     /// `ALARMIS_PUBLIC_URL`: the address people use, for links and cookie security. Default
     /// `http://` + the bind address.
     pub public_url: String,
+    /// Sign-in: the OpenID Connect provider and this portal's registration with it.
+    pub identity: IdentityConfig,
+    /// `ALARMIS_SESSION_IDLE_MINUTES` (default 30) and `ALARMIS_SESSION_MAX_HOURS` (default 8):
+    /// a session ends after that long without a request, and in any case that long after sign-in.
+    pub session_idle: std::time::Duration,
+    pub session_max: std::time::Duration,
 }
+
+#[derive(Clone, Debug)]
+pub struct IdentityConfig {
+    /// `ALARMIS_DEV_IDP=on`: serve the built-in development provider under `/dev-idp`, with
+    /// test identities. Off unless asked for; `make run` and the tests ask for it.
+    pub dev_idp: bool,
+    /// `ALARMIS_OIDC_ISSUER`: the provider's issuer URL, whose discovery document gives the
+    /// rest. Default: the built-in provider when it is on; otherwise sign-in is unavailable.
+    pub issuer: Option<String>,
+    /// `ALARMIS_OIDC_CLIENT_ID` / `ALARMIS_OIDC_CLIENT_SECRET`: this portal's registration.
+    /// Defaults fit the built-in provider.
+    pub client_id: String,
+    pub client_secret: String,
+    /// `ALARMIS_OIDC_ACR_VALUES`: the means of authentication asked for (space-separated).
+    pub acr_values: Vec<String>,
+    /// `ALARMIS_AGENT_SUBJECTS`: the subjects (comma-separated) who are police agents.
+    pub agent_subjects: Vec<String>,
+}
+
+/// The built-in provider's own issuer path, under the public URL.
+pub const DEV_IDP_PATH: &str = "/dev-idp";
+/// The client secret shared by the portal and the built-in provider when none is configured.
+const DEV_CLIENT_SECRET: &str = "alarmis-development-secret";
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
@@ -23,6 +52,14 @@ pub enum ConfigError {
     BindAddr(String),
     #[error("ALARMIS_PUBLIC_URL must start with http:// or https://, not {0:?}")]
     PublicUrl(String),
+    #[error("ALARMIS_OIDC_ISSUER must start with http:// or https://, not {0:?}")]
+    Issuer(String),
+    #[error("ALARMIS_DEV_IDP must be on or off, not {0:?}")]
+    DevIdp(String),
+    #[error("ALARMIS_OIDC_CLIENT_SECRET must be set when ALARMIS_OIDC_ISSUER names a provider other than the built-in one")]
+    ClientSecret,
+    #[error("{name} must be a whole number above 0, not {value:?}")]
+    Duration { name: &'static str, value: String },
 }
 
 impl Config {
@@ -54,17 +91,81 @@ impl Config {
             Some(url) => return Err(ConfigError::PublicUrl(url)),
             None => format!("http://{bind_addr}"),
         };
+        let identity = IdentityConfig::from_lookup(&lookup, &public_url)?;
+        let minutes = |name: &'static str, default: u64, unit: u64| match lookup(name) {
+            None => Ok(std::time::Duration::from_secs(default * unit)),
+            Some(value) => match value.trim().parse::<u64>() {
+                Ok(n) if n > 0 => Ok(std::time::Duration::from_secs(n * unit)),
+                _ => Err(ConfigError::Duration { name, value }),
+            },
+        };
         Ok(Config {
             bind_addr,
             data_dir,
             database_url,
             public_url,
+            identity,
+            session_idle: minutes("ALARMIS_SESSION_IDLE_MINUTES", 30, 60)?,
+            session_max: minutes("ALARMIS_SESSION_MAX_HOURS", 8, 3600)?,
         })
+    }
+
+    /// Where the provider sends people back after sign-in.
+    pub fn callback_url(&self) -> String {
+        format!("{}/auth/callback", self.public_url)
     }
 
     /// Whether people reach the portal over TLS, so that cookies must be `Secure`.
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+}
+
+impl IdentityConfig {
+    fn from_lookup(
+        lookup: &impl Fn(&str) -> Option<String>,
+        public_url: &str,
+    ) -> Result<IdentityConfig, ConfigError> {
+        let dev_idp = match lookup("ALARMIS_DEV_IDP").as_deref().map(str::trim) {
+            None | Some("off") | Some("false") | Some("0") => false,
+            Some("on") | Some("true") | Some("1") => true,
+            Some(other) => return Err(ConfigError::DevIdp(other.to_owned())),
+        };
+        let issuer = match lookup("ALARMIS_OIDC_ISSUER") {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                Some(url.trim_end_matches('/').to_owned())
+            }
+            Some(url) => return Err(ConfigError::Issuer(url)),
+            None => dev_idp.then(|| format!("{public_url}{DEV_IDP_PATH}")),
+        };
+        let uses_dev_idp =
+            dev_idp && issuer.as_deref() == Some(&format!("{public_url}{DEV_IDP_PATH}"));
+        let client_secret = match lookup("ALARMIS_OIDC_CLIENT_SECRET") {
+            Some(secret) => secret,
+            None if uses_dev_idp || issuer.is_none() => DEV_CLIENT_SECRET.to_owned(),
+            None => return Err(ConfigError::ClientSecret),
+        };
+        let list = |name: &str, separator: char| -> Vec<String> {
+            lookup(name)
+                .unwrap_or_default()
+                .split(separator)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let mut acr_values = list("ALARMIS_OIDC_ACR_VALUES", ' ');
+        if acr_values.is_empty() {
+            acr_values = vec!["luxtrust".to_owned(), "eid".to_owned()];
+        }
+        Ok(IdentityConfig {
+            dev_idp,
+            issuer,
+            client_id: lookup("ALARMIS_OIDC_CLIENT_ID").unwrap_or_else(|| "alarmis-portal".into()),
+            client_secret,
+            acr_values,
+            agent_subjects: list("ALARMIS_AGENT_SUBJECTS", ','),
+        })
     }
 }
 
@@ -111,5 +212,26 @@ mod tests {
         let https = config(&[("ALARMIS_PUBLIC_URL", "https://alarmis.example/")]).expect("valid");
         assert_eq!(https.public_url, "https://alarmis.example");
         assert!(https.is_https());
+    }
+
+    #[test]
+    fn sign_in_uses_the_built_in_provider_only_when_asked() {
+        let plain = config(&[]).expect("valid");
+        assert!(!plain.identity.dev_idp);
+        assert_eq!(plain.identity.issuer, None);
+        let dev = config(&[("ALARMIS_DEV_IDP", "on")]).expect("valid");
+        assert_eq!(
+            dev.identity.issuer.as_deref(),
+            Some("http://127.0.0.1:3000/dev-idp")
+        );
+        assert_eq!(dev.identity.acr_values, ["luxtrust", "eid"]);
+        assert_eq!(
+            config(&[("ALARMIS_OIDC_ISSUER", "https://idp.example")]).unwrap_err(),
+            ConfigError::ClientSecret
+        );
+        let agents = config(&[("ALARMIS_AGENT_SUBJECTS", " a , b,,")]).expect("valid");
+        assert_eq!(agents.identity.agent_subjects, ["a", "b"]);
+        assert_eq!(plain.session_idle.as_secs(), 30 * 60);
+        assert!(config(&[("ALARMIS_SESSION_MAX_HOURS", "0")]).is_err());
     }
 }

@@ -1,21 +1,31 @@
 //! The ALARMIS portal server: configuration, database, routes, and the Leptos renderer.
 
+pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
+pub mod dev_idp;
+pub mod espaces;
+pub mod invitations;
+pub mod persons;
 pub mod routes;
+pub mod sessions;
 pub mod telemetry;
 
 mod api_errors;
+mod csrf;
 mod security_headers;
 
 use std::sync::Arc;
 
+use app::api::backend::{PublicUrl, SharedEspaceStore};
 use app::{shell, App};
 use axum::extract::FromRef;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
+use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
 use sqlx::AnyPool;
 use tower_http::compression::CompressionLayer;
@@ -29,6 +39,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: AnyPool,
     pub config: Arc<Config>,
+    pub identity: Arc<auth::RelyingParty>,
+    pub espaces: SharedEspaceStore,
+    pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +52,8 @@ pub enum StartError {
     Leptos(#[from] leptos::config::errors::LeptosConfigError),
     #[error(transparent)]
     Database(#[from] db::DbError),
+    #[error(transparent)]
+    DevIdp(#[from] dev_idp::keys::KeyError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: String,
@@ -56,10 +71,18 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.site_addr = config.bind_addr;
     let db = db::connect_and_migrate(&config.database_url, &config.data_dir).await?;
+    let dev_idp = if config.identity.dev_idp {
+        Some(Arc::new(dev_idp::DevIdp::new(&config)?))
+    } else {
+        None
+    };
     Ok(AppState {
         leptos_options,
+        identity: Arc::new(auth::RelyingParty::new(&config)),
+        espaces: Arc::new(espaces::SqlEspaceStore::new(db.clone())),
         db,
         config: Arc::new(config),
+        dev_idp,
     })
 }
 
@@ -67,11 +90,58 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
 pub fn router(state: AppState) -> Router {
     let pages = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
-    Router::new()
+    let espaces = state.espaces.clone();
+    let public_url = PublicUrl(state.config.public_url.clone());
+    let mut router = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/language/{code}", get(routes::choose_language))
-        .leptos_routes(&state, pages, move || shell(leptos_options.clone()))
-        .fallback(file_and_error_handler::<AppState, _>(shell))
+        .route("/auth/login", get(auth::login))
+        .route("/auth/callback", get(auth::callback))
+        .route("/auth/logout", post(auth::logout))
+        .route(
+            routes::NEW_BUSINESS_PATH,
+            post(routes::create_business_without_javascript),
+        )
+        .route(
+            "/espace/entreprises/{id}/invitation",
+            post(routes::invite_without_javascript),
+        )
+        .route(
+            "/espace/invitations/{token}",
+            post(routes::accept_without_javascript),
+        )
+        .leptos_routes_with_context(
+            &state,
+            pages,
+            move || {
+                provide_context(espaces.clone());
+                provide_context(public_url.clone());
+            },
+            move || shell(leptos_options.clone()),
+        )
+        // The site's files (bundle, CSS, assets), else the Leptos "not found" page. tower-http
+        // serves the files rather than leptos_axum's `file_and_error_handler`: that one wraps
+        // each file response in `Owner::new()`, which on a busy worker thread can attach to
+        // another request's owner and copy its status (under load, a 401 page made
+        // `/pkg/alarmis.js` answer 401).
+        .fallback_service(
+            tower_http::services::ServeDir::new(&*state.leptos_options.site_root).fallback(
+                axum::handler::Handler::with_state(
+                    file_and_error_handler::<AppState, _>(shell),
+                    state.clone(),
+                ),
+            ),
+        );
+    if let Some(idp) = state.dev_idp.clone() {
+        router = router.nest(config::DEV_IDP_PATH, dev_idp::router(idp));
+    }
+    router
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::attach_viewer,
+        ))
+        .layer(sessions::layer(state.db.clone(), &state.config))
+        .layer(axum::middleware::from_fn(csrf::refuse_cross_origin))
         .layer(axum::middleware::from_fn(api_errors::portal_error_status))
         .layer(security_headers::layer())
         .layer(CompressionLayer::new())
@@ -104,6 +174,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let addr = config.bind_addr;
     let public_url = config.public_url.clone();
     let state = build_state(config).await?;
+    sessions::spawn_cleanup(state.db.clone(), std::time::Duration::from_secs(600));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartError::Bind {

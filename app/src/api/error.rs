@@ -11,6 +11,15 @@ pub enum PortalError {
     /// Some answers must be corrected; each carries its own message.
     #[error("some answers need correcting")]
     Invalid(FieldErrors),
+    /// The page or action needs a signed-in person.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Signed in, but this is not theirs to see or change (a police page, for an applicant).
+    #[error("not allowed")]
+    Forbidden,
+    /// Nothing there, or nothing this person may know exists (another person's eSpace).
+    #[error("not found")]
+    NotFound,
     /// The request itself was malformed (not something a person typing in the form can cause).
     #[error("the request could not be understood")]
     BadRequest,
@@ -24,6 +33,9 @@ impl PortalError {
     pub fn message_id(&self) -> &'static str {
         match self {
             PortalError::Invalid(_) => "error-summary-title",
+            PortalError::SignInRequired => "error-sign-in-required",
+            PortalError::Forbidden => "error-forbidden",
+            PortalError::NotFound => "error-not-found",
             PortalError::BadRequest => "error-bad-request",
             PortalError::Unavailable => "error-unavailable",
         }
@@ -33,6 +45,9 @@ impl PortalError {
     pub fn status_code(&self) -> u16 {
         match self {
             PortalError::Invalid(_) => 422,
+            PortalError::SignInRequired => 401,
+            PortalError::Forbidden => 403,
+            PortalError::NotFound => 404,
             PortalError::BadRequest => 400,
             PortalError::Unavailable => 503,
         }

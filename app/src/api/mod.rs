@@ -1,7 +1,16 @@
 //! Server functions: thin, each checks who calls it and then calls into server-only code.
 
+#[cfg(feature = "ssr")]
+pub mod backend;
 mod eligibility;
 mod error;
+mod espaces;
+#[cfg(feature = "ssr")]
+pub mod session;
 
 pub use eligibility::check_eligibility;
 pub use error::PortalError;
+pub use espaces::{
+    accept_invitation, create_business_espace, current_viewer, invitation_company, invite_member,
+    load_business_espace, load_private_espace, registered_businesses,
+};

@@ -58,6 +58,9 @@ pub fn TextField(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// `text` unless given: `email` and `tel` bring the right on-screen keyboard.
+    #[prop(optional)]
+    input_type: Option<&'static str>,
     /// A width class such as `input--width-10`: the box's size hints at the expected answer.
     #[prop(optional)]
     width: Option<&'static str>,
@@ -87,7 +90,7 @@ pub fn TextField(
                 class=input_class
                 id=id
                 name=id
-                type="text"
+                type=input_type.unwrap_or("text")
                 spellcheck="false"
                 autocomplete=autocomplete
                 value=value.get_untracked()
@@ -105,6 +108,58 @@ pub fn TextField(
                     }
                 }
             />
+        </div>
+    }
+}
+
+/// One option of a [`SelectField`].
+pub struct SelectOption {
+    pub value: &'static str,
+    pub label: String,
+}
+
+/// A drop-down list, for a choice among many (GOV.UK uses radios for a few).
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    /// The first, empty option: "Choose…".
+    placeholder: String,
+    options: Vec<SelectOption>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] on_check: Callback<()>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let has_error = move || error.with(Option::is_some);
+    let initial = value.get_untracked();
+    let options = options
+        .into_iter()
+        .map(|option| {
+            let selected = option.value == initial;
+            view! { <option value=option.value selected=selected>{option.label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class=move || field_class(has_error())>
+            <label class="label" for=id>{label}</label>
+            {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
+            <ErrorMessage id=format!("{id}-error") message=error/>
+            <select
+                class=move || if has_error() { "select input--error" } else { "select" }
+                id=id
+                name=id
+                aria-describedby=move || described_by(id, has_hint, has_error())
+                aria-invalid=move || has_error().then_some("true")
+                on:change:target=move |ev| {
+                    value.set(ev.target().value());
+                    on_check.run(());
+                }
+            >
+                <option value="" selected=initial.is_empty()>{placeholder}</option>
+                {options}
+            </select>
         </div>
     }
 }

@@ -22,9 +22,52 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="site-header__name">"ALARMIS"</span>
                     <span class="site-header__owner">{i18n.t("site-owner")}</span>
                 </a>
+                <AccountNav/>
                 <LanguageSwitch/>
             </div>
         </header>
+    }
+}
+
+/// "Sign in", or the person's name, their eSpace and "Sign out". The sign-out is a form that
+/// posts (a link could be triggered by another site); both go to server routes, not the router.
+#[component]
+fn AccountNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    // Blocking: the header is in the first bytes sent, also for browsers without JavaScript.
+    let viewer = Resource::new_blocking(|| (), |_| crate::api::current_viewer());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match viewer.await {
+                    Ok(Some(viewer)) => view! {
+                        <nav class="account-nav" aria-label=i18n.t("account-nav-label")>
+                            <a class="account-nav__link" href="/espace">{viewer.display_name()}</a>
+                            <form class="account-nav__form" method="post" action="/auth/logout">
+                                <button class="link-button" type="submit">{i18n.t("sign-out")}</button>
+                            </form>
+                        </nav>
+                    }.into_any(),
+                    _ => {
+                        let href = move || {
+                            let path = location.pathname.get();
+                            let return_to = if path == "/" || path.starts_with("/connexion") {
+                                "/espace".to_owned()
+                            } else {
+                                path
+                            };
+                            format!("/auth/login?return_to={}", percent_encode(&return_to))
+                        };
+                        view! {
+                            <nav class="account-nav" aria-label=i18n.t("account-nav-label")>
+                                <a class="account-nav__link" href=href rel="external">{i18n.t("sign-in")}</a>
+                            </nav>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -79,7 +122,7 @@ fn LanguageSwitch() -> impl IntoView {
 }
 
 /// Percent-encodes everything but unreserved characters, for a path carried in a query value.
-fn percent_encode(text: &str) -> String {
+pub fn percent_encode(text: &str) -> String {
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {

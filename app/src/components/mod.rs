@@ -2,8 +2,12 @@
 
 mod error_summary;
 mod fields;
+mod form_messages;
 mod layout;
 
 pub use error_summary::ErrorSummary;
-pub use fields::{CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, TextField};
-pub use layout::{SiteFooter, SiteHeader, SkipLink};
+pub use fields::{
+    CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, SelectField, SelectOption, TextField,
+};
+pub use form_messages::FormMessages;
+pub use layout::{percent_encode, SiteFooter, SiteHeader, SkipLink};

@@ -1,7 +1,12 @@
 //! One module per page; a page's own components live beside it.
 
+mod espace;
 mod home;
 mod not_found;
 
+pub use espace::{
+    business_path, invitation_path, AgentPage, BusinessPage, InvitationPage, NewBusinessPage,
+    PrivateEspacePage, SignInFailurePage, NEW_BUSINESS_PATH,
+};
 pub use home::HomePage;
 pub use not_found::NotFound;

@@ -56,7 +56,7 @@ pub async fn choose_language(
 }
 
 /// Only a path on this site: `//host` and `/\host` would send the person elsewhere (open redirect).
-fn is_local_path(path: &str) -> bool {
+pub(crate) fn is_local_path(path: &str) -> bool {
     path.starts_with('/')
         && !path.starts_with("//")
         && !path.contains('\\')

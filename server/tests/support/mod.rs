@@ -1,9 +1,22 @@
-//! Starts the real portal on a random loopback port with its own fresh SQLite database.
+//! Starts the real portal on a random loopback port with its own fresh SQLite database, and
+//! walks through sign-in as a browser would.
+
+#![allow(dead_code)]
+
+pub mod fake_idp;
 
 use std::net::SocketAddr;
 
 use alarmis_server::{build_state, serve, Config};
+use reqwest::header::LOCATION;
+use reqwest::StatusCode;
 use tempfile::TempDir;
+use url::Url;
+
+/// The built-in provider's police agent, listed as such in every test portal.
+pub const AGENT: &str = "dev-agent-claude-muller";
+pub const MARIE: &str = "dev-marie-schmit";
+pub const LUC: &str = "dev-luc-weber";
 
 pub struct TestApp {
     pub address: String,
@@ -16,19 +29,42 @@ impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }
+
+    /// A browser of its own: its own cookies, no automatic redirects.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("an HTTP client")
+    }
 }
 
+/// The portal with the built-in provider on.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[("ALARMIS_DEV_IDP", "on")]).await
+}
+
+/// The portal with extra settings (the bind address, data folder and agent list are set here).
+pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let data_dir = tempfile::tempdir().expect("a temporary folder");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a free port");
     let addr: SocketAddr = listener.local_addr().expect("the bound address");
     let data = data_dir.path().display().to_string();
+    let settings: Vec<(String, String)> = settings
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let config = Config::from_lookup(|key| match key {
         "ALARMIS_BIND_ADDR" => Some(addr.to_string()),
         "ALARMIS_DATA_DIR" => Some(data.clone()),
-        _ => None,
+        "ALARMIS_AGENT_SUBJECTS" => Some(AGENT.to_owned()),
+        _ => settings
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()),
     })
     .expect("a valid test configuration");
     let state = build_state(config).await.expect("the portal starts");
@@ -44,4 +80,109 @@ pub async fn spawn_app() -> TestApp {
         client,
         data_dir,
     }
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get(LOCATION)
+        .expect("a Location header")
+        .to_str()
+        .expect("text")
+        .to_owned()
+}
+
+/// Resolves a Location against the portal's address.
+pub fn absolute(app: &TestApp, location: &str) -> String {
+    if location.starts_with("http") {
+        location.to_owned()
+    } else {
+        app.url(location)
+    }
+}
+
+/// `/auth/login` → the provider's authorize URL.
+pub async fn start_sign_in(app: &TestApp, browser: &reqwest::Client) -> Url {
+    let response = browser
+        .get(app.url("/auth/login?return_to=/espace"))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    Url::parse(&location(&response)).expect("an authorize URL")
+}
+
+/// On the built-in provider's choice page, picks `subject` and `means`; returns the callback
+/// URL the provider sends the browser back to.
+pub async fn choose_identity(
+    browser: &reqwest::Client,
+    authorize: &Url,
+    subject: &str,
+    means: &str,
+) -> String {
+    let page = browser
+        .get(authorize.as_str())
+        .send()
+        .await
+        .expect("choice page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let mut form: Vec<(String, String)> = authorize.query_pairs().into_owned().collect();
+    form.push(("identity".into(), subject.into()));
+    form.push(("means".into(), means.into()));
+    form.push(("action".into(), "sign-in".into()));
+    let mut post_url = authorize.clone();
+    post_url.set_query(None);
+    let response = browser
+        .post(post_url)
+        .form(&form)
+        .send()
+        .await
+        .expect("choice");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    location(&response)
+}
+
+/// A complete sign-in through the built-in provider; the browser ends signed in.
+pub async fn sign_in(app: &TestApp, browser: &reqwest::Client, subject: &str) {
+    let authorize = start_sign_in(app, browser).await;
+    let callback = choose_identity(browser, &authorize, subject, "luxtrust").await;
+    let response = browser.get(&callback).send().await.expect("callback");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&response),
+        "/espace",
+        "signed in, back to the eSpace"
+    );
+}
+
+/// A valid business eSpace form, as the plain HTML form posts it.
+pub fn business_form(company: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("company_name", company.to_owned()),
+        ("legal_form", "sarl".into()),
+        ("rcs_number", "B123456".into()),
+        ("street", "Grand-Rue".into()),
+        ("house_number", "12".into()),
+        ("postcode", "L-1660".into()),
+        ("locality", "Luxembourg".into()),
+        ("email", "contact@example.lu".into()),
+        ("phone", "+352 621 123 456".into()),
+    ]
+}
+
+/// Creates a business eSpace through the no-JavaScript form; returns its page's path.
+pub async fn create_business(app: &TestApp, browser: &reqwest::Client, company: &str) -> String {
+    let response = browser
+        .post(app.url("/espace/entreprises/nouvelle"))
+        .form(&business_form(company))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "created");
+    location(&response)
+}
+
+/// A GET as a browser would send it.
+pub async fn get(browser: &reqwest::Client, url: String) -> reqwest::Response {
+    browser.get(&url).send().await.expect("a response")
 }

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{check_eligibility, PortalError};
 use crate::components::{
-    CheckboxGroup, CheckboxItem, ErrorSummary, RadioGroup, RadioOption, TextField,
+    CheckboxGroup, CheckboxItem, ErrorSummary, FormMessages, RadioGroup, RadioOption, TextField,
 };
 use crate::i18n::use_i18n;
 use crate::model::{
@@ -162,35 +162,11 @@ pub fn EligibilityCheck(state: CheckState) -> impl IntoView {
 #[component]
 fn EligibilityForm(state: CheckState, server_errors: FieldErrors) -> impl IntoView {
     let i18n = use_i18n();
-    // The summary (and the title's "Error:") appear with a submit attempt, as in GOV.UK's pattern;
-    // before that, leaving a field shows only that field's message.
     let focus_summary = !server_errors.is_empty();
-    let submitted_with_errors = RwSignal::new(focus_summary);
-    let shown = RwSignal::new(server_errors);
-    let summary_errors = Signal::derive(move || {
-        if submitted_with_errors.get() {
-            shown.get()
-        } else {
-            FieldErrors::default()
-        }
-    });
-    let show = move |errors: FieldErrors| {
-        if submitted_with_errors.get_untracked() {
-            state.has_errors.set(!errors.is_empty());
-        }
-        shown.set(errors);
-    };
-    // Re-checks one field with the shared rules, leaving the messages of the others as they are.
+    let messages = FormMessages::new(server_errors, state.has_errors, &ELIGIBILITY_FIELDS);
     let check_field =
-        move |field: &'static str| {
-            let fresh = state.answers().field_errors();
-            show(shown.with_untracked(|errors| {
-                errors.with_field_from(&fresh, field, &ELIGIBILITY_FIELDS)
-            }));
-        };
-    let message_for = move |field: &'static str| {
-        Signal::derive(move || shown.with(|e| e.for_field(field).map(|e| i18n.t(&e.message_id()))))
-    };
+        move |field: &'static str| messages.check_field(&state.answers().field_errors(), field);
+    let message_for = move |field: &'static str| messages.message_for(i18n, field);
 
     let summary = NodeRef::<Div>::new();
     let navigate = use_navigate();
@@ -199,8 +175,7 @@ fn EligibilityForm(state: CheckState, server_errors: FieldErrors) -> impl IntoVi
         let answers = state.answers();
         let errors = answers.field_errors();
         if !errors.is_empty() {
-            submitted_with_errors.set(true);
-            show(errors);
+            messages.show_all(errors);
             request_animation_frame(move || {
                 if let Some(summary) = summary.get_untracked() {
                     let _ = summary.focus();
@@ -218,7 +193,7 @@ fn EligibilityForm(state: CheckState, server_errors: FieldErrors) -> impl IntoVi
     };
 
     view! {
-        <ErrorSummary errors=summary_errors node_ref=summary autofocus=focus_summary/>
+        <ErrorSummary errors=messages.summary() node_ref=summary autofocus=focus_summary/>
         <form class="form" method="get" action="/" novalidate on:submit=on_submit>
             <input type="hidden" name=SUBMITTED_MARK value="1"/>
             <CheckboxGroup

@@ -1,0 +1,60 @@
+//! What server functions need from the server crate, as a trait: the server implements it over
+//! its database and provides it as context, so this crate never depends on the server's.
+
+use std::sync::Arc;
+
+use crate::model::{BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness};
+
+/// A storage failure; the details go to the server's log, the person sees "try again later".
+#[derive(Debug, thiserror::Error)]
+#[error("storage failed: {0}")]
+pub struct StoreError(pub String);
+
+#[async_trait::async_trait]
+pub trait EspaceStore: Send + Sync + 'static {
+    /// The business eSpaces `person_id` belongs to, by name.
+    async fn businesses_of(&self, person_id: &str) -> Result<Vec<BusinessSummary>, StoreError>;
+
+    /// Creates a business eSpace with `person_id` as its first administrator; returns its id.
+    async fn create_business(
+        &self,
+        person_id: &str,
+        details: &BusinessDetails,
+    ) -> Result<String, StoreError>;
+
+    /// The business eSpace `business_id` if `person_id` is one of its members; `None` both when
+    /// it does not exist and when it is someone else's, so ids reveal nothing.
+    async fn business_for_member(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<BusinessEspace>, StoreError>;
+
+    /// A one-time invitation to join `business_id`, made by one of its administrators; returns
+    /// the token to pass on, or `None` when `person_id` is not an administrator there.
+    async fn create_invitation(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<String>, StoreError>;
+
+    /// The company an unused, unexpired invitation is for.
+    async fn invitation_company(&self, token: &str) -> Result<Option<String>, StoreError>;
+
+    /// Makes `person_id` a member through the invitation; `None` when the token is unknown,
+    /// used or expired. Someone already a member keeps their role.
+    async fn accept_invitation(
+        &self,
+        person_id: &str,
+        token: &str,
+    ) -> Result<Option<String>, StoreError>;
+
+    /// Every business eSpace, newest first: the Police's view.
+    async fn registered_businesses(&self) -> Result<Vec<RegisteredBusiness>, StoreError>;
+}
+
+pub type SharedEspaceStore = Arc<dyn EspaceStore>;
+
+/// The address people use to reach the portal, for links they pass on (invitations).
+#[derive(Clone, Debug)]
+pub struct PublicUrl(pub String);

@@ -1,0 +1,91 @@
+//! The private and business eSpaces. Every function starts from the session: ids in requests
+//! are only ever looked up among the caller's own eSpaces.
+
+use leptos::prelude::*;
+
+use super::PortalError;
+use crate::model::{BusinessEspace, BusinessEspaceForm, PrivateEspace, RegisteredBusiness, Viewer};
+
+/// The signed-in person, or `None`: for the header, which shows "Sign in" or the name.
+#[server(endpoint = "viewer")]
+pub async fn current_viewer() -> Result<Option<Viewer>, PortalError> {
+    Ok(super::session::viewer())
+}
+
+#[server(endpoint = "load_private_espace")]
+pub async fn load_private_espace() -> Result<PrivateEspace, PortalError> {
+    use super::session::{require_viewer, store, unavailable};
+    let viewer = require_viewer()?;
+    let businesses = store()?
+        .businesses_of(&viewer.person_id)
+        .await
+        .map_err(unavailable)?;
+    Ok(PrivateEspace { viewer, businesses })
+}
+
+/// Creates a business eSpace with the caller as administrator; returns its id.
+#[server(endpoint = "create_business_espace")]
+pub async fn create_business_espace(form: BusinessEspaceForm) -> Result<String, PortalError> {
+    use super::session::{require_viewer, store, unavailable};
+    let viewer = require_viewer()?;
+    let details = form.parse().map_err(PortalError::Invalid)?;
+    store()?
+        .create_business(&viewer.person_id, &details)
+        .await
+        .map_err(unavailable)
+}
+
+#[server(endpoint = "load_business_espace")]
+pub async fn load_business_espace(id: String) -> Result<BusinessEspace, PortalError> {
+    use super::session::{require_viewer, store, unavailable};
+    let viewer = require_viewer()?;
+    store()?
+        .business_for_member(&viewer.person_id, &id)
+        .await
+        .map_err(unavailable)?
+        .ok_or(PortalError::NotFound)
+}
+
+/// The Police's list of registered business eSpaces; refused to applicants.
+#[server(endpoint = "registered_businesses")]
+pub async fn registered_businesses() -> Result<Vec<RegisteredBusiness>, PortalError> {
+    use super::session::{require_agent, store, unavailable};
+    require_agent()?;
+    store()?.registered_businesses().await.map_err(unavailable)
+}
+
+/// A one-time link to pass on to a future member; administrators only. Returns the token.
+#[server(endpoint = "invite_member")]
+pub async fn invite_member(business_id: String) -> Result<String, PortalError> {
+    use super::session::{require_viewer, store, unavailable};
+    let viewer = require_viewer()?;
+    store()?
+        .create_invitation(&viewer.person_id, &business_id)
+        .await
+        .map_err(unavailable)?
+        .ok_or(PortalError::NotFound)
+}
+
+/// The company an invitation is for, to show before joining.
+#[server(endpoint = "invitation_company")]
+pub async fn invitation_company(token: String) -> Result<String, PortalError> {
+    use super::session::{require_viewer, store, unavailable};
+    require_viewer()?;
+    store()?
+        .invitation_company(&token)
+        .await
+        .map_err(unavailable)?
+        .ok_or(PortalError::NotFound)
+}
+
+/// Joins the business eSpace the invitation is for; returns its id.
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(token: String) -> Result<String, PortalError> {
+    use super::session::{require_viewer, store, unavailable};
+    let viewer = require_viewer()?;
+    store()?
+        .accept_invitation(&viewer.person_id, &token)
+        .await
+        .map_err(unavailable)?
+        .ok_or(PortalError::NotFound)
+}

@@ -1,0 +1,174 @@
+//! `/espace/entreprises/{id}`: a business eSpace, where the ALARMIS procedures are offered.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::web_sys::SubmitEvent;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use super::status::RefusalPanel;
+use super::{business_path, invitation_path, site_origin};
+use crate::api::{invite_member, load_business_espace, PortalError};
+use crate::i18n::use_i18n;
+use crate::model::{BusinessEspace, MemberRole};
+
+#[component]
+pub fn BusinessPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let space = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        load_business_espace,
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match space.await {
+                    Ok(space) => view! { <BusinessView space/> }.into_any(),
+                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BusinessView(space: BusinessEspace) -> impl IntoView {
+    let i18n = use_i18n();
+    let details = space.details;
+    let role_label = move |role: MemberRole| match role {
+        MemberRole::Administrator => i18n.t("role-administrator"),
+        MemberRole::Member => i18n.t("role-member"),
+    };
+    let rows = [
+        (
+            i18n.t("business-legal-form"),
+            i18n.t(&details.legal_form.message_id()),
+        ),
+        (i18n.t("business-rcs"), details.rcs_number.to_string()),
+        (
+            i18n.t("business-seat"),
+            format!(
+                "{} {}, {} {}",
+                details.seat.house_number,
+                details.seat.street,
+                details.seat.postcode,
+                details.seat.locality
+            ),
+        ),
+        (i18n.t("business-email"), details.email.clone()),
+        (i18n.t("business-phone"), details.phone.as_str().to_owned()),
+        (i18n.t("business-your-role"), role_label(space.role)),
+    ]
+    .into_iter()
+    .map(|(term, value)| {
+        view! {
+            <div class="summary-list__row">
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    })
+    .collect_view();
+    let is_administrator = space.role == MemberRole::Administrator;
+    let business_id = space.id.clone();
+    let members = space
+        .members
+        .into_iter()
+        .map(|m| {
+            view! {
+                <tr>
+                    <td>{format!("{} {}", m.given_name, m.family_name)}</td>
+                    <td>{role_label(m.role)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=details.company_name.clone()/>
+        <span class="caption">{i18n.t("business-caption")}</span>
+        <h1 class="page-title">{details.company_name.clone()}</h1>
+        <p><a href="/espace">{i18n.t("business-switch")}</a></p>
+        <dl class="summary-list">{rows}</dl>
+        <h2>{i18n.t("procedures-title")}</h2>
+        <p>{i18n.t("procedures-intro")}</p>
+        <ul class="procedure-list">
+            <li>
+                <h3>{i18n.t("procedure-a-title")}</h3>
+                <p class="card__audience">{i18n.t("procedure-a-audience")}</p>
+                <p>{i18n.t("procedure-a-body")}</p>
+            </li>
+            <li>
+                <h3>{i18n.t("procedure-b-title")}</h3>
+                <p class="card__audience">{i18n.t("procedure-b-audience")}</p>
+                <p>{i18n.t("procedure-b-body")}</p>
+            </li>
+        </ul>
+        <h2>{i18n.t("business-members")}</h2>
+        <table class="table">
+            <caption class="visually-hidden">{i18n.t("business-members")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("espace-name")}</th>
+                    <th scope="col">{i18n.t("business-role")}</th>
+                </tr>
+            </thead>
+            <tbody>{members}</tbody>
+        </table>
+        {is_administrator.then(|| view! { <InviteMember business_id/> })}
+    }
+}
+
+/// An administrator makes a one-time link for a future member. The form posts without
+/// JavaScript; either way the page comes back with `?invitation=<token>` and shows the link.
+#[component]
+fn InviteMember(business_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let link = move || {
+        query
+            .with(|q| q.get("invitation"))
+            .map(|token| format!("{}{}", site_origin(), invitation_path(&token)))
+    };
+    let failure = RwSignal::new(None::<PortalError>);
+    let navigate = use_navigate();
+    let action = format!("{}/invitation", business_path(&business_id));
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let business_id = business_id.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match invite_member(business_id.clone()).await {
+                Ok(token) => navigate(
+                    &format!("{}?invitation={token}", business_path(&business_id)),
+                    NavigateOptions {
+                        scroll: false,
+                        ..Default::default()
+                    },
+                ),
+                Err(error) => failure.set(Some(error)),
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="invite-title">
+            <h2 id="invite-title">{i18n.t("invite-title")}</h2>
+            <p>{i18n.t("invite-body")}</p>
+            {move || failure.get().map(|e| view! {
+                <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
+            })}
+            {move || link().map(|link| view! {
+                <div class="field">
+                    <label class="label" for="invitation-link">{i18n.t("invite-link-label")}</label>
+                    <div id="invitation-link-hint" class="hint">{i18n.t("invite-link-hint")}</div>
+                    <input class="input" id="invitation-link" type="text" readonly value=link
+                        aria-describedby="invitation-link-hint"/>
+                </div>
+            })}
+            <form method="post" action=action on:submit=on_submit>
+                <button class="button button--secondary" type="submit">{i18n.t("invite-create")}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! The signed-in part of the portal: the private eSpace, business eSpaces, the Police's page
+//! and the page that explains a failed sign-in.
+
+mod agent;
+mod business;
+mod invitation;
+mod new_business;
+mod private;
+mod sign_in_failure;
+mod status;
+
+pub use agent::AgentPage;
+pub use business::BusinessPage;
+pub use invitation::InvitationPage;
+pub use new_business::{NewBusinessPage, NEW_BUSINESS_PATH};
+pub use private::PrivateEspacePage;
+pub use sign_in_failure::SignInFailurePage;
+
+/// The address of a business eSpace's page.
+pub fn business_path(id: &str) -> String {
+    format!("/espace/entreprises/{id}")
+}
+
+/// Where a person who received an invitation goes.
+pub fn invitation_path(token: &str) -> String {
+    format!("/espace/invitations/{token}")
+}
+
+/// The portal's own address, for links to pass on: the configured public URL on the server,
+/// the page's origin in the browser (the same thing, seen from each side).
+pub fn site_origin() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<crate::api::backend::PublicUrl>()
+            .map(|url| url.0)
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        leptos::prelude::window()
+            .location()
+            .origin()
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,45 @@
+//! What a page shows when its server function refused: sign in, not allowed, not found, or
+//! try again later; with the matching HTTP status when rendered on the server.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+use crate::api::PortalError;
+use crate::i18n::use_i18n;
+
+/// `/auth/login?return_to=<this page>`.
+pub fn sign_in_href(return_to: &str) -> String {
+    format!(
+        "/auth/login?return_to={}",
+        crate::components::percent_encode(return_to)
+    )
+}
+
+#[component]
+pub fn RefusalPanel(error: PortalError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(error.status_code()) {
+            response.set_status(status);
+        }
+    }
+    let i18n = use_i18n();
+    let location = use_location();
+    let (title, body) = match error {
+        PortalError::SignInRequired => ("sign-in-required-title", "sign-in-required-body"),
+        PortalError::Forbidden => ("forbidden-title", "forbidden-body"),
+        PortalError::NotFound => ("not-found-title", "espace-not-found-body"),
+        _ => ("unavailable-title", "error-unavailable"),
+    };
+    let sign_in = matches!(error, PortalError::SignInRequired).then(|| {
+        let href = sign_in_href(&location.pathname.get_untracked());
+        view! { <p><a class="button" href=href rel="external">{i18n.t("sign-in")}</a></p> }
+    });
+    view! {
+        <Title text=i18n.t(title)/>
+        <h1 class="page-title">{i18n.t(title)}</h1>
+        <p>{i18n.t(body)}</p>
+        {sign_in}
+    }
+}

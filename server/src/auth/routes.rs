@@ -1,0 +1,149 @@
+//! `GET /auth/login`, `GET /auth/callback`, `POST /auth/logout`.
+
+use app::model::{AuthMeans, Role};
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::relying_party::{PendingSignIn, SignInError};
+use super::signed_in::{SignedIn, KEY, PENDING_KEY};
+use crate::clock::unix_now;
+use crate::routes::is_local_path;
+use crate::{persons, AppState};
+
+/// The portal page that explains a failed sign-in; `?reason=` picks the message.
+pub const FAILURE_PATH: &str = "/connexion/echec";
+/// Where a person lands after signing in, unless they were on their way somewhere.
+const DEFAULT_RETURN: &str = "/espace";
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    return_to: Option<String>,
+}
+
+fn failure(error: &SignInError) -> Response {
+    match error {
+        SignInError::ProviderUnreachable(_) | SignInError::Session(_) => {
+            tracing::error!(%error, "sign-in failed")
+        }
+        _ => tracing::warn!(%error, "sign-in refused"),
+    }
+    Redirect::to(&format!("{FAILURE_PATH}?reason={}", error.reason())).into_response()
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<LoginQuery>,
+) -> Response {
+    let return_to = query
+        .return_to
+        .filter(|path| is_local_path(path))
+        .unwrap_or_else(|| DEFAULT_RETURN.to_owned());
+    let (url, pending) = match state.identity.begin(return_to).await {
+        Ok(started) => started,
+        Err(error) => return failure(&error),
+    };
+    if let Err(error) = session.insert(PENDING_KEY, &pending).await {
+        return failure(&SignInError::Session(error.to_string()));
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+pub async fn callback(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<CallbackQuery>,
+) -> Response {
+    match finish_sign_in(&state, &session, query).await {
+        Ok(return_to) => Redirect::to(&return_to).into_response(),
+        Err(error) => failure(&error),
+    }
+}
+
+async fn finish_sign_in(
+    state: &AppState,
+    session: &Session,
+    query: CallbackQuery,
+) -> Result<String, SignInError> {
+    // Taken out at once: whatever happens next, this answer cannot be used a second time.
+    let pending: PendingSignIn = session
+        .remove(PENDING_KEY)
+        .await
+        .map_err(|e| SignInError::Session(e.to_string()))?
+        .ok_or(SignInError::NoSignInUnderway)?;
+    if let Some(error) = query.error {
+        return Err(SignInError::ProviderRefused(error));
+    }
+    let (Some(code), Some(returned_state)) = (query.code, query.state) else {
+        return Err(SignInError::ProviderRefused("no code".into()));
+    };
+    let identity = state
+        .identity
+        .finish(&pending, &code, &returned_state)
+        .await?;
+    let person_id = persons::upsert(
+        &state.db,
+        &identity.issuer,
+        &identity.subject,
+        &identity.given_name,
+        &identity.family_name,
+    )
+    .await
+    .map_err(|e| SignInError::Session(e.to_string()))?;
+    let role = if state
+        .config
+        .identity
+        .agent_subjects
+        .contains(&identity.subject)
+    {
+        Role::PoliceAgent
+    } else {
+        Role::Applicant
+    };
+    let now = unix_now();
+    let signed_in = SignedIn {
+        person_id,
+        subject: identity.subject,
+        given_name: identity.given_name,
+        family_name: identity.family_name,
+        means: AuthMeans::from_acr(identity.acr.as_deref()),
+        role,
+        id_token: identity.id_token,
+        signed_in_at: now,
+        last_seen: now,
+    };
+    // A new session id at sign-in: an id planted before (session fixation) becomes worthless.
+    session
+        .cycle_id()
+        .await
+        .map_err(|e| SignInError::Session(e.to_string()))?;
+    session
+        .insert(KEY, &signed_in)
+        .await
+        .map_err(|e| SignInError::Session(e.to_string()))?;
+    tracing::info!(role = ?signed_in.role, "signed in");
+    Ok(pending.return_to)
+}
+
+/// Ends the session here (its record is deleted, so the old cookie is worth nothing), then
+/// at the provider when it offers an end-session endpoint.
+pub async fn logout(State(state): State<AppState>, session: Session) -> Response {
+    let signed_in: Option<SignedIn> = session.get(KEY).await.ok().flatten();
+    if let Err(error) = session.flush().await {
+        tracing::error!(%error, "cannot end a session");
+    }
+    let id_token = signed_in.as_ref().map(|s| s.id_token.as_str());
+    match state.identity.end_session_url(id_token).await {
+        Some(url) if signed_in.is_some() => Redirect::to(url.as_str()).into_response(),
+        _ => Redirect::to("/").into_response(),
+    }
+}

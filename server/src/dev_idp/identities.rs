@@ -1,0 +1,51 @@
+//! The people one can sign in as on the built-in provider.
+
+pub struct TestIdentity {
+    pub subject: &'static str,
+    pub given_name: &'static str,
+    pub family_name: &'static str,
+    pub email: &'static str,
+    /// Shown on the choice page, to tell the identities apart.
+    pub description: &'static str,
+}
+
+pub const IDENTITIES: [TestIdentity; 3] = [
+    TestIdentity {
+        subject: "dev-marie-schmit",
+        given_name: "Marie",
+        family_name: "Schmit",
+        email: "marie.schmit@example.lu",
+        description: "Gérante d'une bijouterie / manager of a jeweller's shop",
+    },
+    TestIdentity {
+        subject: "dev-luc-weber",
+        given_name: "Luc",
+        family_name: "Weber",
+        email: "luc.weber@example.lu",
+        description: "Responsable sécurité d'une PME / security officer of a small business",
+    },
+    TestIdentity {
+        subject: "dev-agent-claude-muller",
+        given_name: "Claude",
+        family_name: "Muller",
+        email: "claude.muller@police.example.lu",
+        description:
+            "Agent de la Police, section Alarmis du CIN / police agent, CIN Alarmis section",
+    },
+];
+
+/// The subject `make run` lists as a police agent.
+pub const DEV_AGENT_SUBJECT: &str = "dev-agent-claude-muller";
+
+pub fn find(subject: &str) -> Option<&'static TestIdentity> {
+    IDENTITIES.iter().find(|i| i.subject == subject)
+}
+
+/// The means of authentication offered, as `acr` values.
+pub const MEANS: [(&str, &str); 2] = [
+    ("luxtrust", "LuxTrust (Token, Scan, Mobile)"),
+    (
+        "eid",
+        "Carte d'identité électronique (eID) / electronic identity card",
+    ),
+];

@@ -1,0 +1,396 @@
+//! The development identity provider: a stand-in for LuxTrust / eID that speaks standard
+//! OpenID Connect (discovery, authorize, token, JWKS, end-session), so the portal's relying
+//! party runs exactly the code it runs against a real provider; only the issuer URL differs.
+//!
+//! On only with `ALARMIS_DEV_IDP=on`. It keeps codes in memory: one process, development only.
+
+mod choice_page;
+pub mod identities;
+pub mod keys;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Json, Router};
+use openidconnect::core::{
+    CoreIdToken, CoreIdTokenClaims, CoreJwsSigningAlgorithm, CoreRsaPrivateSigningKey,
+};
+use openidconnect::{
+    AccessToken, Audience, AuthenticationContextClass, EmptyAdditionalClaims, EndUserEmail,
+    EndUserFamilyName, EndUserGivenName, IssuerUrl, LocalizedClaim, Nonce, PkceCodeChallenge,
+    PkceCodeVerifier, StandardClaims, SubjectIdentifier,
+};
+use serde::Deserialize;
+use serde_json::json;
+use url::Url;
+
+use crate::config::{Config, DEV_IDP_PATH};
+use identities::TestIdentity;
+
+/// How long a code may wait before the portal redeems it (RFC 6749 says at most 10 minutes).
+const CODE_LIFETIME: Duration = Duration::from_secs(60);
+const ID_TOKEN_LIFETIME: chrono::Duration = chrono::Duration::minutes(5);
+
+pub struct DevIdp {
+    issuer: String,
+    client_id: String,
+    client_secret: String,
+    redirect_uri: String,
+    post_logout_redirect_uri: String,
+    key: CoreRsaPrivateSigningKey,
+    jwks: serde_json::Value,
+    codes: Mutex<HashMap<String, IssuedCode>>,
+}
+
+struct IssuedCode {
+    identity: &'static TestIdentity,
+    acr: &'static str,
+    nonce: Option<String>,
+    code_challenge: String,
+    issued_at: Instant,
+}
+
+impl DevIdp {
+    pub fn new(config: &Config) -> Result<DevIdp, keys::KeyError> {
+        let signing = keys::load_or_create(&config.data_dir)?;
+        Ok(DevIdp {
+            issuer: format!("{}{DEV_IDP_PATH}", config.public_url),
+            client_id: config.identity.client_id.clone(),
+            client_secret: config.identity.client_secret.clone(),
+            redirect_uri: config.callback_url(),
+            post_logout_redirect_uri: format!("{}/", config.public_url),
+            jwks: serde_json::to_value(&signing.jwks).unwrap_or_default(),
+            key: signing.key,
+            codes: Mutex::new(HashMap::new()),
+        })
+    }
+
+    fn endpoint(&self, path: &str) -> String {
+        format!("{}{path}", self.issuer)
+    }
+}
+
+pub fn router<S: Clone + Send + Sync + 'static>(idp: Arc<DevIdp>) -> Router<S> {
+    Router::new()
+        .route("/.well-known/openid-configuration", get(discovery))
+        .route("/jwks", get(jwks))
+        .route("/authorize", get(authorize_page).post(authorize_decision))
+        .route("/token", axum::routing::post(token))
+        .route("/end-session", get(end_session))
+        .with_state(idp)
+}
+
+async fn discovery(State(idp): State<Arc<DevIdp>>) -> Json<serde_json::Value> {
+    Json(json!({
+        "issuer": idp.issuer,
+        "authorization_endpoint": idp.endpoint("/authorize"),
+        "token_endpoint": idp.endpoint("/token"),
+        "jwks_uri": idp.endpoint("/jwks"),
+        "end_session_endpoint": idp.endpoint("/end-session"),
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
+        "scopes_supported": ["openid", "profile", "email"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+        "code_challenge_methods_supported": ["S256"],
+        "acr_values_supported": identities::MEANS.iter().map(|(acr, _)| *acr).collect::<Vec<_>>(),
+        "claims_supported": ["sub", "iss", "aud", "exp", "iat", "nonce", "acr", "auth_time",
+                             "given_name", "family_name", "email"],
+    }))
+}
+
+async fn jwks(State(idp): State<Arc<DevIdp>>) -> Json<serde_json::Value> {
+    Json(idp.jwks.clone())
+}
+
+/// The authorization request's parameters, as the relying party sends them.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct AuthorizeParams {
+    #[serde(default)]
+    pub client_id: String,
+    #[serde(default)]
+    pub redirect_uri: String,
+    #[serde(default)]
+    pub response_type: String,
+    #[serde(default)]
+    pub scope: String,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub nonce: Option<String>,
+    #[serde(default)]
+    pub code_challenge: String,
+    #[serde(default)]
+    pub code_challenge_method: String,
+    #[serde(default)]
+    pub acr_values: Option<String>,
+}
+
+/// What is wrong with a request, for requests that cannot be sent back to the client.
+fn check_client(idp: &DevIdp, params: &AuthorizeParams) -> Result<(), &'static str> {
+    if params.client_id != idp.client_id {
+        return Err("unknown client_id");
+    }
+    if params.redirect_uri != idp.redirect_uri {
+        return Err("redirect_uri is not registered for this client");
+    }
+    Ok(())
+}
+
+/// What is wrong with a request from a known client: sent back to it as `error=…`.
+fn check_request(params: &AuthorizeParams) -> Result<(), &'static str> {
+    if params.response_type != "code" {
+        return Err("unsupported_response_type");
+    }
+    if !params.scope.split(' ').any(|s| s == "openid") {
+        return Err("invalid_scope");
+    }
+    // PKCE with S256 is required: this provider serves as an example of a strict one.
+    if params.code_challenge.is_empty() || params.code_challenge_method != "S256" {
+        return Err("invalid_request");
+    }
+    Ok(())
+}
+
+fn back_to_client(params: &AuthorizeParams, pairs: &[(&str, &str)]) -> Response {
+    let Ok(mut url) = Url::parse(&params.redirect_uri) else {
+        return (StatusCode::BAD_REQUEST, "invalid redirect_uri").into_response();
+    };
+    {
+        let mut query = url.query_pairs_mut();
+        for (key, value) in pairs {
+            query.append_pair(key, value);
+        }
+        if let Some(state) = &params.state {
+            query.append_pair("state", state);
+        }
+    }
+    Redirect::to(url.as_str()).into_response()
+}
+
+async fn authorize_page(
+    State(idp): State<Arc<DevIdp>>,
+    Query(params): Query<AuthorizeParams>,
+) -> Response {
+    if let Err(problem) = check_client(&idp, &params) {
+        return (StatusCode::BAD_REQUEST, Html(choice_page::refusal(problem))).into_response();
+    }
+    if let Err(error) = check_request(&params) {
+        return back_to_client(&params, &[("error", error)]);
+    }
+    Html(choice_page::render(&params)).into_response()
+}
+
+#[derive(Deserialize)]
+struct Decision {
+    #[serde(flatten)]
+    params: AuthorizeParams,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    identity: String,
+    #[serde(default)]
+    means: String,
+}
+
+async fn authorize_decision(
+    State(idp): State<Arc<DevIdp>>,
+    Form(decision): Form<Decision>,
+) -> Response {
+    let params = decision.params;
+    if let Err(problem) = check_client(&idp, &params) {
+        return (StatusCode::BAD_REQUEST, Html(choice_page::refusal(problem))).into_response();
+    }
+    if let Err(error) = check_request(&params) {
+        return back_to_client(&params, &[("error", error)]);
+    }
+    if decision.action == "cancel" {
+        return back_to_client(&params, &[("error", "access_denied")]);
+    }
+    let identity = identities::find(&decision.identity);
+    let acr = identities::MEANS
+        .iter()
+        .find(|(acr, _)| *acr == decision.means)
+        .map(|(acr, _)| *acr);
+    let (Some(identity), Some(acr)) = (identity, acr) else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(choice_page::render_with_problem(&params)),
+        )
+            .into_response();
+    };
+    let code = openidconnect::CsrfToken::new_random_len(32)
+        .secret()
+        .clone();
+    if let Ok(mut codes) = idp.codes.lock() {
+        codes.retain(|_, issued| issued.issued_at.elapsed() < CODE_LIFETIME);
+        codes.insert(
+            code.clone(),
+            IssuedCode {
+                identity,
+                acr,
+                nonce: params.nonce.clone(),
+                code_challenge: params.code_challenge.clone(),
+                issued_at: Instant::now(),
+            },
+        );
+    }
+    back_to_client(&params, &[("code", &code), ("iss", &idp.issuer)])
+}
+
+#[derive(Deserialize)]
+struct TokenRequest {
+    #[serde(default)]
+    grant_type: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    redirect_uri: String,
+    #[serde(default)]
+    code_verifier: String,
+    #[serde(default)]
+    client_id: Option<String>,
+    #[serde(default)]
+    client_secret: Option<String>,
+}
+
+fn oauth_error(status: StatusCode, error: &str) -> Response {
+    (status, Json(json!({ "error": error }))).into_response()
+}
+
+/// The client's credentials from HTTP Basic (`client_secret_basic`) or the form
+/// (`client_secret_post`).
+fn client_credentials(headers: &HeaderMap, form: &TokenRequest) -> Option<(String, String)> {
+    use base64::Engine as _;
+    if let Some(basic) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+    {
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(basic.trim())
+            .ok()?;
+        let decoded = String::from_utf8(decoded).ok()?;
+        let (id, secret) = decoded.split_once(':')?;
+        let unescape = |s: &str| {
+            url::form_urlencoded::parse(format!("x={s}").as_bytes())
+                .next()
+                .map(|(_, v)| v.into_owned())
+        };
+        return Some((unescape(id)?, unescape(secret)?));
+    }
+    Some((form.client_id.clone()?, form.client_secret.clone()?))
+}
+
+async fn token(
+    State(idp): State<Arc<DevIdp>>,
+    headers: HeaderMap,
+    Form(form): Form<TokenRequest>,
+) -> Response {
+    match client_credentials(&headers, &form) {
+        Some((id, secret)) if id == idp.client_id && secret == idp.client_secret => {}
+        _ => return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client"),
+    }
+    if form.grant_type != "authorization_code" {
+        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
+    }
+    // Removed on first use: a replayed code finds nothing.
+    let issued = idp
+        .codes
+        .lock()
+        .ok()
+        .and_then(|mut codes| codes.remove(&form.code));
+    let Some(issued) = issued.filter(|i| i.issued_at.elapsed() < CODE_LIFETIME) else {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
+    };
+    if form.redirect_uri != idp.redirect_uri {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
+    }
+    let challenge =
+        PkceCodeChallenge::from_code_verifier_sha256(&PkceCodeVerifier::new(form.code_verifier));
+    if challenge.as_str() != issued.code_challenge {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
+    }
+    let access_token = AccessToken::new(
+        openidconnect::CsrfToken::new_random_len(32)
+            .secret()
+            .clone(),
+    );
+    match sign_id_token(&idp, &issued, &access_token) {
+        Ok(id_token) => Json(json!({
+            "access_token": access_token.secret(),
+            "token_type": "Bearer",
+            "expires_in": 300,
+            "id_token": id_token.to_string(),
+        }))
+        .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "the development provider cannot sign an ID token");
+            oauth_error(StatusCode::INTERNAL_SERVER_ERROR, "server_error")
+        }
+    }
+}
+
+fn sign_id_token(
+    idp: &DevIdp,
+    issued: &IssuedCode,
+    access_token: &AccessToken,
+) -> Result<CoreIdToken, String> {
+    let now = chrono::Utc::now();
+    let identity = issued.identity;
+    let claims = CoreIdTokenClaims::new(
+        IssuerUrl::new(idp.issuer.clone()).map_err(|e| e.to_string())?,
+        vec![Audience::new(idp.client_id.clone())],
+        now + ID_TOKEN_LIFETIME,
+        now,
+        StandardClaims::new(SubjectIdentifier::new(identity.subject.to_owned()))
+            .set_given_name(Some(LocalizedClaim::from(EndUserGivenName::new(
+                identity.given_name.to_owned(),
+            ))))
+            .set_family_name(Some(LocalizedClaim::from(EndUserFamilyName::new(
+                identity.family_name.to_owned(),
+            ))))
+            .set_email(Some(EndUserEmail::new(identity.email.to_owned()))),
+        EmptyAdditionalClaims {},
+    )
+    .set_nonce(issued.nonce.clone().map(Nonce::new))
+    .set_auth_context_ref(Some(AuthenticationContextClass::new(issued.acr.to_owned())))
+    .set_auth_time(Some(now));
+    CoreIdToken::new(
+        claims,
+        &idp.key,
+        CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+        Some(access_token),
+        None,
+    )
+    .map_err(|e| e.to_string())
+}
+
+#[derive(Deserialize)]
+struct EndSession {
+    post_logout_redirect_uri: Option<String>,
+    state: Option<String>,
+}
+
+/// Ends the provider's side (it keeps no session of its own) and goes back to the portal when
+/// the address is the registered one.
+async fn end_session(State(idp): State<Arc<DevIdp>>, Query(query): Query<EndSession>) -> Response {
+    match query.post_logout_redirect_uri {
+        Some(uri) if uri == idp.post_logout_redirect_uri => {
+            let mut url = match Url::parse(&uri) {
+                Ok(url) => url,
+                Err(_) => return (StatusCode::BAD_REQUEST, "invalid address").into_response(),
+            };
+            if let Some(state) = query.state {
+                url.query_pairs_mut().append_pair("state", &state);
+            }
+            Redirect::to(url.as_str()).into_response()
+        }
+        _ => Html(choice_page::signed_out()).into_response(),
+    }
+}

@@ -1,0 +1,284 @@
+//! The eSpaces in the database: the server's side of `app::api::backend::EspaceStore`.
+
+use app::api::backend::{EspaceStore, StoreError};
+use app::model::{
+    Address, BusinessDetails, BusinessEspace, BusinessSummary, LegalForm, Member, MemberRole,
+    PhoneNumber, Postcode, RcsNumber, RegisteredBusiness,
+};
+use sqlx::{AnyPool, Row};
+
+use crate::clock::{now_rfc3339, unix_now};
+use crate::invitations;
+
+#[derive(Clone, Debug)]
+pub struct SqlEspaceStore {
+    db: AnyPool,
+}
+
+impl SqlEspaceStore {
+    pub fn new(db: AnyPool) -> SqlEspaceStore {
+        SqlEspaceStore { db }
+    }
+}
+
+fn failed(error: impl std::fmt::Display) -> StoreError {
+    StoreError(error.to_string())
+}
+
+/// A stored value that no longer passes today's rules is a bug or a hand edit, not user input.
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError(format!("stored {what} {value:?} is not valid"))
+}
+
+fn role(code: &str) -> Result<MemberRole, StoreError> {
+    MemberRole::from_code(code).ok_or_else(|| corrupt("member role", code))
+}
+
+#[async_trait::async_trait]
+impl EspaceStore for SqlEspaceStore {
+    async fn businesses_of(&self, person_id: &str) -> Result<Vec<BusinessSummary>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.company_name, b.rcs_number, m.role
+             FROM business_espaces b JOIN business_members m ON m.business_id = b.id
+             WHERE m.person_id = $1
+             ORDER BY b.company_name, b.created_at",
+        )
+        .bind(person_id)
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?;
+        rows.iter()
+            .map(|row| {
+                Ok(BusinessSummary {
+                    id: row.get("id"),
+                    company_name: row.get("company_name"),
+                    rcs_number: row.get("rcs_number"),
+                    role: role(row.get("role"))?,
+                })
+            })
+            .collect()
+    }
+
+    async fn create_business(
+        &self,
+        person_id: &str,
+        details: &BusinessDetails,
+    ) -> Result<String, StoreError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = now_rfc3339();
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        sqlx::query(
+            "INSERT INTO business_espaces (id, company_name, legal_form, rcs_number, seat_street,
+                 seat_house_number, seat_postcode, seat_locality, email, phone, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(&id)
+        .bind(&details.company_name)
+        .bind(details.legal_form.code())
+        .bind(details.rcs_number.as_str())
+        .bind(&details.seat.street)
+        .bind(&details.seat.house_number)
+        .bind(details.seat.postcode.as_str())
+        .bind(&details.seat.locality)
+        .bind(&details.email)
+        .bind(details.phone.as_str())
+        .bind(person_id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        sqlx::query(
+            "INSERT INTO business_members (business_id, person_id, role, joined_at)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&id)
+        .bind(person_id)
+        .bind(MemberRole::Administrator.code())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        Ok(id)
+    }
+
+    async fn business_for_member(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<BusinessEspace>, StoreError> {
+        // The membership join is the authorisation: someone else's id finds nothing.
+        let Some(row) = sqlx::query(
+            "SELECT b.*, m.role FROM business_espaces b
+             JOIN business_members m ON m.business_id = b.id AND m.person_id = $1
+             WHERE b.id = $2",
+        )
+        .bind(person_id)
+        .bind(business_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?
+        else {
+            return Ok(None);
+        };
+        let text = |column: &str| -> String { row.get(column) };
+        let details = BusinessDetails {
+            company_name: text("company_name"),
+            legal_form: LegalForm::from_code(&text("legal_form"))
+                .ok_or_else(|| corrupt("legal form", &text("legal_form")))?,
+            rcs_number: RcsNumber::parse(&text("rcs_number"))
+                .map_err(|_| corrupt("RCS number", &text("rcs_number")))?,
+            seat: Address {
+                street: text("seat_street"),
+                house_number: text("seat_house_number"),
+                postcode: Postcode::parse(&text("seat_postcode"))
+                    .map_err(|_| corrupt("postcode", &text("seat_postcode")))?,
+                locality: text("seat_locality"),
+            },
+            email: text("email"),
+            phone: PhoneNumber::parse(&text("phone"))
+                .map_err(|_| corrupt("phone number", &text("phone")))?,
+        };
+        let members = sqlx::query(
+            "SELECT p.given_name, p.family_name, m.role
+             FROM business_members m JOIN persons p ON p.id = m.person_id
+             WHERE m.business_id = $1
+             ORDER BY m.joined_at, p.family_name",
+        )
+        .bind(business_id)
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?
+        .iter()
+        .map(|m| {
+            Ok(Member {
+                given_name: m.get("given_name"),
+                family_name: m.get("family_name"),
+                role: role(m.get("role"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(BusinessEspace {
+            id: text("id"),
+            details,
+            members,
+            role: role(&text("role"))?,
+            created_at: text("created_at"),
+        }))
+    }
+
+    async fn create_invitation(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let administrator = sqlx::query(
+            "SELECT 1 AS yes FROM business_members
+             WHERE business_id = $1 AND person_id = $2 AND role = $3",
+        )
+        .bind(business_id)
+        .bind(person_id)
+        .bind(MemberRole::Administrator.code())
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?;
+        if administrator.is_none() {
+            return Ok(None);
+        }
+        let token = invitations::new_token();
+        sqlx::query(
+            "INSERT INTO business_invitations (token_hash, business_id, created_by, created_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(invitations::hash(&token))
+        .bind(business_id)
+        .bind(person_id)
+        .bind(now_rfc3339())
+        .bind(unix_now() + invitations::LIFETIME_SECONDS)
+        .execute(&self.db)
+        .await
+        .map_err(failed)?;
+        Ok(Some(token))
+    }
+
+    async fn invitation_company(&self, token: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query(
+            "SELECT b.company_name FROM business_invitations i
+             JOIN business_espaces b ON b.id = i.business_id
+             WHERE i.token_hash = $1 AND i.accepted_by IS NULL AND i.expires_at > $2",
+        )
+        .bind(invitations::hash(token))
+        .bind(unix_now())
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?;
+        Ok(row.map(|r| r.get("company_name")))
+    }
+
+    async fn accept_invitation(
+        &self,
+        person_id: &str,
+        token: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let now = now_rfc3339();
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        // One statement marks it used, so two people racing for one link cannot both join.
+        let claimed = sqlx::query(
+            "UPDATE business_invitations SET accepted_by = $1, accepted_at = $2
+             WHERE token_hash = $3 AND accepted_by IS NULL AND expires_at > $4",
+        )
+        .bind(person_id)
+        .bind(&now)
+        .bind(invitations::hash(token))
+        .bind(unix_now())
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        if claimed.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let business_id: String =
+            sqlx::query("SELECT business_id FROM business_invitations WHERE token_hash = $1")
+                .bind(invitations::hash(token))
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(failed)?
+                .get("business_id");
+        sqlx::query(
+            "INSERT INTO business_members (business_id, person_id, role, joined_at)
+             VALUES ($1, $2, $3, $4) ON CONFLICT (business_id, person_id) DO NOTHING",
+        )
+        .bind(&business_id)
+        .bind(person_id)
+        .bind(MemberRole::Member.code())
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        Ok(Some(business_id))
+    }
+
+    async fn registered_businesses(&self) -> Result<Vec<RegisteredBusiness>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.company_name, b.rcs_number, b.seat_locality, b.created_at,
+                    (SELECT COUNT(*) FROM business_members m WHERE m.business_id = b.id) AS members
+             FROM business_espaces b
+             ORDER BY b.created_at DESC, b.company_name",
+        )
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?;
+        Ok(rows
+            .iter()
+            .map(|row| RegisteredBusiness {
+                id: row.get("id"),
+                company_name: row.get("company_name"),
+                rcs_number: row.get("rcs_number"),
+                locality: row.get("seat_locality"),
+                members: u32::try_from(row.get::<i64, _>("members")).unwrap_or(u32::MAX),
+                created_at: row.get("created_at"),
+            })
+            .collect())
+    }
+}

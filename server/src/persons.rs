@@ -1,0 +1,54 @@
+//! People who signed in: found by their provider's issuer and subject, created on first sign-in
+//! (which is what gives them a private eSpace), names refreshed from each sign-in.
+
+use sqlx::{AnyPool, Row};
+
+use crate::clock::now_rfc3339;
+
+/// Returns the person's id.
+pub async fn upsert(
+    db: &AnyPool,
+    issuer: &str,
+    subject: &str,
+    given_name: &str,
+    family_name: &str,
+) -> Result<String, sqlx::Error> {
+    let existing = sqlx::query("SELECT id FROM persons WHERE issuer = $1 AND subject = $2")
+        .bind(issuer)
+        .bind(subject)
+        .fetch_optional(db)
+        .await?;
+    if let Some(row) = existing {
+        let id: String = row.get("id");
+        sqlx::query("UPDATE persons SET given_name = $1, family_name = $2 WHERE id = $3")
+            .bind(given_name)
+            .bind(family_name)
+            .bind(&id)
+            .execute(db)
+            .await?;
+        return Ok(id);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    // Two first sign-ins at once: the loser of the race reads the winner's row.
+    let inserted = sqlx::query(
+        "INSERT INTO persons (id, issuer, subject, given_name, family_name, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (issuer, subject) DO NOTHING",
+    )
+    .bind(&id)
+    .bind(issuer)
+    .bind(subject)
+    .bind(given_name)
+    .bind(family_name)
+    .bind(now_rfc3339())
+    .execute(db)
+    .await?;
+    if inserted.rows_affected() == 1 {
+        return Ok(id);
+    }
+    let row = sqlx::query("SELECT id FROM persons WHERE issuer = $1 AND subject = $2")
+        .bind(issuer)
+        .bind(subject)
+        .fetch_one(db)
+        .await?;
+    Ok(row.get("id"))
+}

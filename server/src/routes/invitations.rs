@@ -1,0 +1,63 @@
+//! The invitation forms posted without JavaScript (the pages call server functions otherwise).
+
+use app::model::Viewer;
+use app::pages::{business_path, invitation_path};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+
+use crate::AppState;
+
+fn sign_in_first(return_to: &str) -> Response {
+    Redirect::to(&format!("/auth/login?return_to={return_to}")).into_response()
+}
+
+/// `POST /espace/entreprises/{id}/invitation`: back to the eSpace's page, showing the link.
+pub async fn invite_without_javascript(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(business_id): Path<String>,
+) -> Response {
+    let page = business_path(&business_id);
+    let Some(Extension(viewer)) = viewer else {
+        return sign_in_first(&page);
+    };
+    match state
+        .espaces
+        .create_invitation(&viewer.person_id, &business_id)
+        .await
+    {
+        Ok(Some(token)) => Redirect::to(&format!("{page}?invitation={token}")).into_response(),
+        // Not an administrator there: the page says what this person may see.
+        Ok(None) => Redirect::to(&page).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot create an invitation");
+            Redirect::to(&page).into_response()
+        }
+    }
+}
+
+/// `POST /espace/invitations/{token}`: joins, then goes to the eSpace; an unusable token goes
+/// back to the invitation page, which explains.
+pub async fn accept_without_javascript(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(token): Path<String>,
+) -> Response {
+    let page = invitation_path(&token);
+    let Some(Extension(viewer)) = viewer else {
+        return sign_in_first(&page);
+    };
+    match state
+        .espaces
+        .accept_invitation(&viewer.person_id, &token)
+        .await
+    {
+        Ok(Some(business_id)) => Redirect::to(&business_path(&business_id)).into_response(),
+        Ok(None) => Redirect::to(&page).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot accept an invitation");
+            Redirect::to(&page).into_response()
+        }
+    }
+}

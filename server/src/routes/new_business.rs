@@ -1,0 +1,85 @@
+//! `POST /espace/entreprises/nouvelle` without JavaScript: the plain form's submission. A valid
+//! form creates the eSpace and goes to it; an invalid one gets the page back with what was
+//! typed and the messages (status 422), so nothing is lost.
+
+use app::api::backend::{PublicUrl, SharedEspaceStore};
+use app::model::{BusinessEspaceForm, Submitted, Viewer};
+use app::pages::business_path;
+use app::shell;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use leptos::prelude::provide_context;
+
+use crate::AppState;
+
+pub use app::pages::NEW_BUSINESS_PATH;
+
+pub async fn create_business_without_javascript(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(form): Form<BusinessEspaceForm>,
+) -> Response {
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return Redirect::to(&format!("/auth/login?return_to={NEW_BUSINESS_PATH}")).into_response();
+    };
+    match form.parse() {
+        Ok(details) => match state
+            .espaces
+            .create_business(&viewer.person_id, &details)
+            .await
+        {
+            Ok(id) => Redirect::to(&business_path(&id)).into_response(),
+            Err(error) => {
+                tracing::error!(%error, "cannot create a business eSpace");
+                render_again(
+                    &state,
+                    parts,
+                    form,
+                    Default::default(),
+                    StatusCode::SERVICE_UNAVAILABLE,
+                )
+                .await
+            }
+        },
+        Err(errors) => {
+            render_again(
+                &state,
+                parts,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+async fn render_again(
+    state: &AppState,
+    parts: Parts,
+    form: BusinessEspaceForm,
+    errors: app::model::FieldErrors,
+    status: StatusCode,
+) -> Response {
+    let submitted = Submitted { form, errors };
+    let espaces: SharedEspaceStore = state.espaces.clone();
+    let public_url = PublicUrl(state.config.public_url.clone());
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(espaces.clone());
+            provide_context(submitted.clone());
+            provide_context(public_url.clone());
+        },
+        move || shell(options.clone()),
+    );
+    let mut response = render(Request::from_parts(parts, Body::empty())).await;
+    if response.status().is_success() {
+        *response.status_mut() = status;
+    }
+    response
+}
