@@ -98,10 +98,41 @@ fn email(value: &str) -> Result<(), ValidationError> {
         return Err(ValidationError::new("email-required"));
     }
     // RFC 5321's limit on a whole address.
-    if value.chars().count() > 254 || !validator::ValidateEmail::validate_email(&value) {
+    if value.chars().count() > 254 || !is_plausible_email(value) {
         return Err(ValidationError::new("email-format"));
     }
     Ok(())
+}
+
+/// `local@domain.tld` in the shape RFC 5321 allows, without quoted local parts or address
+/// literals. Written here rather than validator's `email`, whose regex and IDNA tables
+/// tripled the browser bundle (696 KiB to 2,014 KiB of WASM, measured by bench/bundle-size).
+fn is_plausible_email(value: &str) -> bool {
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return false;
+    };
+    const LOCAL_SYMBOLS: &str = "!#$%&'*+/=?^_`{|}~.-";
+    let local_ok = (1..=64).contains(&local.len())
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || LOCAL_SYMBOLS.contains(c) || !c.is_ascii())
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && !local.chars().any(char::is_whitespace);
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = domain.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            (1..=63).contains(&label.chars().count())
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        })
+        && labels.last().is_some_and(|tld| {
+            tld.chars().count() >= 2 && !tld.chars().all(|c| c.is_ascii_digit())
+        });
+    local_ok && domain_ok
 }
 
 /// An address in Luxembourg.
@@ -242,6 +273,40 @@ mod tests {
             .iter()
             .map(|e| (e.field.clone(), e.code.clone()))
             .collect()
+    }
+
+    #[test]
+    fn e_mail_addresses_are_checked_for_their_shape() {
+        for good in [
+            "a@b.lu",
+            "first.last+alarm@sub.example.lu",
+            "o'neill@café.lu",
+            "x_y@a-b.co",
+        ] {
+            assert!(is_plausible_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "plain",
+            "@example.lu",
+            "a@",
+            "a@lu",
+            "a@.lu",
+            "a@b..lu",
+            "a b@c.lu",
+            ".a@b.lu",
+            "a.@b.lu",
+            "a..b@c.lu",
+            "a@-b.lu",
+            "a@b-.lu",
+            "a@b.l",
+            "a@1.23",
+            "a@b_c.lu",
+            "<a>@b.lu",
+            "a@b.lu>",
+        ] {
+            assert!(!is_plausible_email(bad), "{bad}");
+        }
     }
 
     #[test]
