@@ -57,7 +57,7 @@ fn AccountNav() -> impl IntoView {
                             } else {
                                 path
                             };
-                            format!("/auth/login?return_to={}", percent_encode(&return_to))
+                            sign_in_href(&return_to)
                         };
                         view! {
                             <nav class="account-nav" aria-label=i18n.t("account-nav-label")>
@@ -69,6 +69,12 @@ fn AccountNav() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// `/auth/login?return_to=<path>`: the server route that starts sign-in and comes back to
+/// `path`. The server's own redirects to sign-in use it too.
+pub fn sign_in_href(return_to: &str) -> String {
+    format!("/auth/login?return_to={}", percent_encode(return_to))
 }
 
 /// Links, not a script: a language change works without JavaScript and returns to the same page.

@@ -3,6 +3,7 @@
 mod error_summary;
 mod fields;
 mod form_messages;
+mod http_status;
 mod layout;
 
 pub use error_summary::ErrorSummary;
@@ -10,4 +11,5 @@ pub use fields::{
     CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, SelectField, SelectOption, TextField,
 };
 pub use form_messages::FormMessages;
-pub use layout::{percent_encode, SiteFooter, SiteHeader, SkipLink};
+pub use http_status::set_http_status;
+pub use layout::{percent_encode, sign_in_href, SiteFooter, SiteHeader, SkipLink};

@@ -1,15 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::set_http_status;
 use crate::i18n::use_i18n;
 
 /// Any unknown address: a plain explanation and a way back, with a real 404 status.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    set_http_status(404);
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t("not-found-title")/>

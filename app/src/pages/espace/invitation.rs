@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::business_path;
 use super::status::RefusalPanel;
 use crate::api::{accept_invitation, invitation_company, PortalError};
+use crate::components::set_http_status;
 use crate::i18n::{use_i18n, FluentArgs};
 
 #[component]
@@ -65,10 +66,7 @@ fn JoinForm(token: String, company: String) -> impl IntoView {
 
 #[component]
 fn InvalidInvitation() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::NOT_FOUND);
-    }
+    set_http_status(404);
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t("join-invalid-title")/>

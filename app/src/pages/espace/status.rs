@@ -6,24 +6,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
 use crate::api::PortalError;
+use crate::components::{set_http_status, sign_in_href};
 use crate::i18n::use_i18n;
-
-/// `/auth/login?return_to=<this page>`.
-pub fn sign_in_href(return_to: &str) -> String {
-    format!(
-        "/auth/login?return_to={}",
-        crate::components::percent_encode(return_to)
-    )
-}
 
 #[component]
 pub fn RefusalPanel(error: PortalError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(error.status_code()) {
-            response.set_status(status);
-        }
-    }
+    set_http_status(error.status_code());
     let i18n = use_i18n();
     let location = use_location();
     let (title, body) = match error {
