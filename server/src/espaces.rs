@@ -221,6 +221,7 @@ impl EspaceStore for SqlEspaceStore {
         token: &str,
     ) -> Result<Option<String>, StoreError> {
         let now = now_rfc3339();
+        let token_hash = invitations::hash(token);
         let mut tx = self.db.begin().await.map_err(failed)?;
         // One statement marks it used, so two people racing for one link cannot both join.
         let claimed = sqlx::query(
@@ -229,7 +230,7 @@ impl EspaceStore for SqlEspaceStore {
         )
         .bind(person_id)
         .bind(&now)
-        .bind(invitations::hash(token))
+        .bind(&token_hash)
         .bind(unix_now())
         .execute(&mut *tx)
         .await
@@ -239,7 +240,7 @@ impl EspaceStore for SqlEspaceStore {
         }
         let business_id: String =
             sqlx::query("SELECT business_id FROM business_invitations WHERE token_hash = $1")
-                .bind(invitations::hash(token))
+                .bind(&token_hash)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(failed)?

@@ -90,8 +90,6 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
 pub fn router(state: AppState) -> Router {
     let pages = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
-    let espaces = state.espaces.clone();
-    let public_url = PublicUrl(state.config.public_url.clone());
     let mut router = Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/language/{code}", get(routes::choose_language))
@@ -110,15 +108,9 @@ pub fn router(state: AppState) -> Router {
             "/espace/invitations/{token}",
             post(routes::accept_without_javascript),
         )
-        .leptos_routes_with_context(
-            &state,
-            pages,
-            move || {
-                provide_context(espaces.clone());
-                provide_context(public_url.clone());
-            },
-            move || shell(leptos_options.clone()),
-        )
+        .leptos_routes_with_context(&state, pages, page_context(&state), move || {
+            shell(leptos_options.clone())
+        })
         // The site's files (bundle, CSS, assets), else the Leptos "not found" page. tower-http
         // serves the files rather than leptos_axum's `file_and_error_handler`: that one wraps
         // each file response in `Owner::new()`, which on a busy worker thread can attach to
@@ -152,6 +144,17 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// What pages and server functions find in context beside the state: the eSpace store and
+/// the public address. Every renderer provides it (the routes here, forms sent back).
+pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let espaces: SharedEspaceStore = state.espaces.clone();
+    let public_url = PublicUrl(state.config.public_url.clone());
+    move || {
+        provide_context(espaces.clone());
+        provide_context(public_url.clone());
+    }
 }
 
 /// Serves until SIGINT or SIGTERM, then finishes the requests under way.

@@ -30,42 +30,40 @@ fn backend(error: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(error.to_string())
 }
 
-#[async_trait::async_trait]
-impl SessionStore for SqlSessionStore {
-    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        // A fresh random id until one is free: never overwrite someone else's session.
-        loop {
-            let data = serde_json::to_string(&record.data).map_err(backend)?;
-            let inserted = sqlx::query(
-                "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
-                 ON CONFLICT (id) DO NOTHING",
-            )
-            .bind(record.id.to_string())
-            .bind(data)
-            .bind(record.expiry_date.unix_timestamp())
-            .execute(&self.db)
-            .await
-            .map_err(backend)?;
-            if inserted.rows_affected() == 1 {
-                return Ok(());
-            }
-            record.id = Id::default();
-        }
-    }
+/// What to do when the id is taken: `create` must not overwrite, `save` must.
+const KEEP_EXISTING: &str = "ON CONFLICT (id) DO NOTHING";
+const REPLACE_EXISTING: &str =
+    "ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at";
 
-    async fn save(&self, record: &Record) -> session_store::Result<()> {
+impl SqlSessionStore {
+    /// Writes `record`; returns whether a row was written.
+    async fn write(&self, record: &Record, on_conflict: &str) -> session_store::Result<bool> {
         let data = serde_json::to_string(&record.data).map_err(backend)?;
-        sqlx::query(
-            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3)
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
-        )
+        let written = sqlx::query(&format!(
+            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) {on_conflict}"
+        ))
         .bind(record.id.to_string())
         .bind(data)
         .bind(record.expiry_date.unix_timestamp())
         .execute(&self.db)
         .await
         .map_err(backend)?;
+        Ok(written.rows_affected() == 1)
+    }
+}
+
+#[async_trait::async_trait]
+impl SessionStore for SqlSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // A fresh random id until one is free: never overwrite someone else's session.
+        while !self.write(record, KEEP_EXISTING).await? {
+            record.id = Id::default();
+        }
         Ok(())
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        self.write(record, REPLACE_EXISTING).await.map(drop)
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {

@@ -262,11 +262,7 @@ async fn sign_out_ends_the_session_here_and_at_the_provider() {
 #[tokio::test]
 async fn a_stolen_cookie_is_worthless_after_sign_out() {
     let app = spawn_app().await;
-    // Signed in by hand, to hold the cookie's value.
-    let browser = app.browser();
-    let authorize = start_sign_in(&app, &browser).await;
-    let callback = choose_identity(&browser, &authorize, MARIE, "luxtrust").await;
-    let back = browser.get(&callback).send().await.expect("callback");
+    let back = sign_in(&app, &app.browser(), MARIE).await;
     let cookie = cookie_value(&session_cookie(&back).expect("cookie"));
     let with_cookie = |path: &str| {
         app.client

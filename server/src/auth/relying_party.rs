@@ -13,9 +13,9 @@ use openidconnect::core::{
 };
 use openidconnect::{
     AuthenticationContextClass, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret,
-    CsrfToken, EmptyAdditionalProviderMetadata, IssuerUrl, LogoutProviderMetadata, LogoutRequest,
-    Nonce, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl, ProviderMetadata,
-    RedirectUrl, Scope,
+    CsrfToken, EmptyAdditionalProviderMetadata, EndpointMaybeSet, EndpointNotSet, EndpointSet,
+    IssuerUrl, LogoutProviderMetadata, LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier,
+    PostLogoutRedirectUrl, ProviderMetadata, RedirectUrl, Scope,
 };
 use serde::{Deserialize, Serialize};
 use tokio::sync::RwLock;
@@ -36,6 +36,17 @@ type Metadata = ProviderMetadata<
     CoreResponseMode,
     CoreResponseType,
     CoreSubjectIdentifierType,
+>;
+
+/// A client built from discovery: the authorization endpoint is known, the token and userinfo
+/// endpoints may be.
+type DiscoveredClient = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
 >;
 
 /// How long the discovery document and key set are reused before being fetched again: a
@@ -139,10 +150,6 @@ impl RelyingParty {
         }
     }
 
-    pub fn is_configured(&self) -> bool {
-        self.issuer.is_some()
-    }
-
     async fn metadata(&self) -> Result<Metadata, SignInError> {
         if let Some((fetched, metadata)) = self.metadata.read().await.as_ref() {
             if fetched.elapsed() < METADATA_TTL {
@@ -162,12 +169,7 @@ impl RelyingParty {
     /// The provider's authorization URL, and what to keep in the session until the return.
     pub async fn begin(&self, return_to: String) -> Result<(Url, PendingSignIn), SignInError> {
         let metadata = self.metadata().await?;
-        let client = CoreClient::from_provider_metadata(
-            metadata,
-            self.client_id.clone(),
-            Some(self.client_secret.clone()),
-        )
-        .set_redirect_uri(self.redirect()?);
+        let client = self.client(metadata)?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = client
             .authorize_url(
@@ -206,12 +208,7 @@ impl RelyingParty {
         }
         let metadata = self.metadata().await?;
         let issuer = metadata.issuer().to_string();
-        let client = CoreClient::from_provider_metadata(
-            metadata,
-            self.client_id.clone(),
-            Some(self.client_secret.clone()),
-        )
-        .set_redirect_uri(self.redirect()?);
+        let client = self.client(metadata)?;
         let response = client
             .exchange_code(AuthorizationCode::new(code.to_owned()))
             .map_err(|e| SignInError::TokenExchange(e.to_string()))?
@@ -273,9 +270,17 @@ impl RelyingParty {
         Some(request.http_get_url())
     }
 
-    fn redirect(&self) -> Result<RedirectUrl, SignInError> {
-        RedirectUrl::new(self.redirect_url.clone())
-            .map_err(|e| SignInError::ProviderUnreachable(e.to_string()))
+    /// This portal as the provider's client: endpoints from discovery, our id, secret and
+    /// callback address.
+    fn client(&self, metadata: Metadata) -> Result<DiscoveredClient, SignInError> {
+        let redirect = RedirectUrl::new(self.redirect_url.clone())
+            .map_err(|e| SignInError::ProviderUnreachable(e.to_string()))?;
+        Ok(CoreClient::from_provider_metadata(
+            metadata,
+            self.client_id.clone(),
+            Some(self.client_secret.clone()),
+        )
+        .set_redirect_uri(redirect))
     }
 }
 

@@ -34,9 +34,6 @@ pub const IDENTITIES: [TestIdentity; 3] = [
     },
 ];
 
-/// The subject `make run` lists as a police agent.
-pub const DEV_AGENT_SUBJECT: &str = "dev-agent-claude-muller";
-
 pub fn find(subject: &str) -> Option<&'static TestIdentity> {
     IDENTITIES.iter().find(|i| i.subject == subject)
 }

@@ -131,6 +131,19 @@ pub struct AuthorizeParams {
     pub acr_values: Option<String>,
 }
 
+/// The answer to a request this provider will not serve: a page when the client or its
+/// address is unknown (it must not be redirected to), else an `error=…` back to the client.
+fn refusal(idp: &DevIdp, params: &AuthorizeParams) -> Option<Response> {
+    if let Err(problem) = check_client(idp, params) {
+        return Some(
+            (StatusCode::BAD_REQUEST, Html(choice_page::refusal(problem))).into_response(),
+        );
+    }
+    check_request(params)
+        .err()
+        .map(|error| back_to_client(params, &[("error", error)]))
+}
+
 /// What is wrong with a request, for requests that cannot be sent back to the client.
 fn check_client(idp: &DevIdp, params: &AuthorizeParams) -> Result<(), &'static str> {
     if params.client_id != idp.client_id {
@@ -177,11 +190,8 @@ async fn authorize_page(
     State(idp): State<Arc<DevIdp>>,
     Query(params): Query<AuthorizeParams>,
 ) -> Response {
-    if let Err(problem) = check_client(&idp, &params) {
-        return (StatusCode::BAD_REQUEST, Html(choice_page::refusal(problem))).into_response();
-    }
-    if let Err(error) = check_request(&params) {
-        return back_to_client(&params, &[("error", error)]);
+    if let Some(refused) = refusal(&idp, &params) {
+        return refused;
     }
     Html(choice_page::render(&params)).into_response()
 }
@@ -203,11 +213,8 @@ async fn authorize_decision(
     Form(decision): Form<Decision>,
 ) -> Response {
     let params = decision.params;
-    if let Err(problem) = check_client(&idp, &params) {
-        return (StatusCode::BAD_REQUEST, Html(choice_page::refusal(problem))).into_response();
-    }
-    if let Err(error) = check_request(&params) {
-        return back_to_client(&params, &[("error", error)]);
+    if let Some(refused) = refusal(&idp, &params) {
+        return refused;
     }
     if decision.action == "cancel" {
         return back_to_client(&params, &[("error", "access_denied")]);

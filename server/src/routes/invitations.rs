@@ -6,11 +6,8 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 
+use super::sign_in_first;
 use crate::AppState;
-
-fn sign_in_first(return_to: &str) -> Response {
-    Redirect::to(&format!("/auth/login?return_to={return_to}")).into_response()
-}
 
 /// `POST /espace/entreprises/{id}/invitation`: back to the eSpace's page, showing the link.
 pub async fn invite_without_javascript(

@@ -9,4 +9,10 @@ pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;
 pub(crate) use language::is_local_path;
+
+/// Sends someone who is not signed in to sign-in, and back to `return_to` afterwards.
+pub(crate) fn sign_in_first(return_to: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    axum::response::Redirect::to(&app::components::sign_in_href(return_to)).into_response()
+}
 pub use new_business::{create_business_without_javascript, NEW_BUSINESS_PATH};

@@ -2,7 +2,6 @@
 //! form creates the eSpace and goes to it; an invalid one gets the page back with what was
 //! typed and the messages (status 422), so nothing is lost.
 
-use app::api::backend::{PublicUrl, SharedEspaceStore};
 use app::model::{BusinessEspaceForm, Submitted, Viewer};
 use app::pages::business_path;
 use app::shell;
@@ -24,7 +23,7 @@ pub async fn create_business_without_javascript(
     Form(form): Form<BusinessEspaceForm>,
 ) -> Response {
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return Redirect::to(&format!("/auth/login?return_to={NEW_BUSINESS_PATH}")).into_response();
+        return super::sign_in_first(NEW_BUSINESS_PATH);
     };
     match form.parse() {
         Ok(details) => match state
@@ -66,14 +65,12 @@ async fn render_again(
     status: StatusCode,
 ) -> Response {
     let submitted = Submitted { form, errors };
-    let espaces: SharedEspaceStore = state.espaces.clone();
-    let public_url = PublicUrl(state.config.public_url.clone());
+    let context = crate::page_context(state);
     let options = state.leptos_options.clone();
     let render = leptos_axum::render_app_async_with_context(
         move || {
-            provide_context(espaces.clone());
+            context();
             provide_context(submitted.clone());
-            provide_context(public_url.clone());
         },
         move || shell(options.clone()),
     );

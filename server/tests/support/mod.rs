@@ -142,8 +142,9 @@ pub async fn choose_identity(
     location(&response)
 }
 
-/// A complete sign-in through the built-in provider; the browser ends signed in.
-pub async fn sign_in(app: &TestApp, browser: &reqwest::Client, subject: &str) {
+/// A complete sign-in through the built-in provider; the browser ends signed in. Returns the
+/// callback's answer, which sets the session cookie.
+pub async fn sign_in(app: &TestApp, browser: &reqwest::Client, subject: &str) -> reqwest::Response {
     let authorize = start_sign_in(app, browser).await;
     let callback = choose_identity(browser, &authorize, subject, "luxtrust").await;
     let response = browser.get(&callback).send().await.expect("callback");
@@ -153,6 +154,7 @@ pub async fn sign_in(app: &TestApp, browser: &reqwest::Client, subject: &str) {
         "/espace",
         "signed in, back to the eSpace"
     );
+    response
 }
 
 /// A valid business eSpace form, as the plain HTML form posts it.
