@@ -67,7 +67,7 @@ test('a business eSpace form with bad values keeps every answer and names each p
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
   for (const message of [
-    'Retirez les caractères < et >',
+    'Retirez les caractères < et > de la dénomination',
     'Choisissez la forme juridique',
     'Indiquez le numéro RCS sous la forme',
     'Indiquez le numéro',

@@ -166,7 +166,7 @@ async fn an_invalid_form_comes_back_with_what_was_typed_and_a_message_per_field(
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.expect("html");
     for message in [
-        "Retirez les caractères &lt; et &gt;",
+        "Retirez les caractères &lt; et &gt; de la dénomination",
         "Choisissez la forme juridique",
         "Indiquez le numéro RCS sous la forme",
         "Indiquez le numéro",

@@ -60,6 +60,7 @@ fn company_name(value: &str) -> Result<(), ValidationError> {
     TextRule {
         required: "company-name-required",
         too_long: "company-name-too-long",
+        markup: "company-name-markup",
         max_chars: 120,
     }
     .check(value)
@@ -69,6 +70,7 @@ fn street(value: &str) -> Result<(), ValidationError> {
     TextRule {
         required: "street-required",
         too_long: "street-too-long",
+        markup: "street-markup",
         max_chars: 120,
     }
     .check(value)
@@ -78,6 +80,7 @@ fn house_number(value: &str) -> Result<(), ValidationError> {
     TextRule {
         required: "house-number-required",
         too_long: "house-number-too-long",
+        markup: "house-number-markup",
         max_chars: 10,
     }
     .check(value)
@@ -87,6 +90,7 @@ fn locality(value: &str) -> Result<(), ValidationError> {
     TextRule {
         required: "locality-required",
         too_long: "locality-too-long",
+        markup: "locality-markup",
         max_chars: 80,
     }
     .check(value)
@@ -351,10 +355,8 @@ mod tests {
             *field(&mut form) = "é".repeat(max + 1);
             assert_eq!(codes(&form), vec![(name.to_owned(), too_long.to_owned())]);
             *field(&mut form) = "<script>".into();
-            assert_eq!(
-                codes(&form),
-                vec![(name.to_owned(), "text-markup".to_owned())]
-            );
+            let markup = too_long.replace("-too-long", "-markup");
+            assert_eq!(codes(&form), vec![(name.to_owned(), markup)]);
         }
         let mut form = complete();
         form.email = format!("{}@example.lu", "a".repeat(250));
@@ -376,7 +378,7 @@ mod tests {
             (
                 |f| f.company_name = "<script>alert(1)</script>".into(),
                 "company_name",
-                "text-markup",
+                "company-name-markup",
             ),
             (
                 |f| f.legal_form = "llc".into(),
@@ -393,7 +395,11 @@ mod tests {
                 "postcode",
                 "postcode-format",
             ),
-            (|f| f.street = "<b>Rue</b>".into(), "street", "text-markup"),
+            (
+                |f| f.street = "<b>Rue</b>".into(),
+                "street",
+                "street-markup",
+            ),
             (|f| f.email = "contact@".into(), "email", "email-format"),
             (|f| f.phone = "12".into(), "phone", "phone-format"),
         ];

@@ -6,11 +6,12 @@ use validator::ValidationError;
 /// them, and refusing them keeps pasted markup (`<script>`) out of letters and PDFs.
 const MARKUP: [char; 2] = ['<', '>'];
 
-/// The message codes of one text field: `<field>-required`, `<field>-too-long`, and the
-/// shared `text-markup`.
+/// The message codes of one text field: `<field>-required`, `<field>-too-long` and
+/// `<field>-markup`. Each names its field, so the error summary never lists two identical lines.
 pub struct TextRule {
     pub required: &'static str,
     pub too_long: &'static str,
+    pub markup: &'static str,
     pub max_chars: usize,
 }
 
@@ -26,7 +27,7 @@ impl TextRule {
             return Err(error);
         }
         if value.contains(MARKUP) {
-            return Err(ValidationError::new("text-markup"));
+            return Err(ValidationError::new(self.markup));
         }
         Ok(())
     }
@@ -39,6 +40,7 @@ mod tests {
     const RULE: TextRule = TextRule {
         required: "x-required",
         too_long: "x-too-long",
+        markup: "x-markup",
         max_chars: 5,
     };
 
@@ -51,8 +53,8 @@ mod tests {
         assert_eq!(code(""), Some("x-required".into()));
         assert_eq!(code("   "), Some("x-required".into()));
         assert_eq!(code("abcdef"), Some("x-too-long".into()));
-        assert_eq!(code("<b>"), Some("text-markup".into()));
-        assert_eq!(code(" ab>c "), Some("text-markup".into()));
+        assert_eq!(code("<b>"), Some("x-markup".into()));
+        assert_eq!(code(" ab>c "), Some("x-markup".into()));
     }
 
     #[test]
