@@ -44,3 +44,25 @@ export async function signIn(page: Page, testInfo: TestInfo, who = 'Marie Schmit
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Votre eSpace privé' })).toBeVisible();
 }
+
+/** Creates a business eSpace through its form and ends on its page. */
+export async function createBusiness(page: Page, testInfo: TestInfo, company = 'Bijouterie Schmit') {
+  await open(page, '/espace/entreprises/nouvelle', testInfo);
+  const fields: Record<string, string> = {
+    "Dénomination de l'entreprise": company,
+    'Numéro RCS': 'B123456',
+    Rue: 'Grand-Rue',
+    Numéro: '12A',
+    'Code postal': '1660',
+    Localité: 'Luxembourg',
+    'Adresse e-mail de contact': 'contact@schmit.lu',
+    'Numéro de téléphone de contact': '+352 621 123 456',
+  };
+  for (const [label, value] of Object.entries(fields)) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByLabel('Forme juridique').selectOption({ label: 'Société à responsabilité limitée (SARL)' });
+  await page.getByRole('button', { name: "Créer l'eSpace professionnel" }).click();
+  await expect(page.getByRole('heading', { level: 1, name: company })).toBeVisible();
+  if (usesJavaScript(testInfo)) await waitForHydration(page);
+}

@@ -21,17 +21,39 @@ impl SqlEspaceStore {
     }
 }
 
-fn failed(error: impl std::fmt::Display) -> StoreError {
+pub(crate) fn failed(error: impl std::fmt::Display) -> StoreError {
     StoreError(error.to_string())
 }
 
 /// A stored value that no longer passes today's rules is a bug or a hand edit, not user input.
-fn corrupt(what: &str, value: &str) -> StoreError {
+pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError(format!("stored {what} {value:?} is not valid"))
 }
 
 fn role(code: &str) -> Result<MemberRole, StoreError> {
     MemberRole::from_code(code).ok_or_else(|| corrupt("member role", code))
+}
+
+/// A business eSpace's details from a `business_espaces` row.
+pub(crate) fn details_from_row(row: &sqlx::any::AnyRow) -> Result<BusinessDetails, StoreError> {
+    let text = |column: &str| -> String { row.get(column) };
+    Ok(BusinessDetails {
+        company_name: text("company_name"),
+        legal_form: LegalForm::from_code(&text("legal_form"))
+            .ok_or_else(|| corrupt("legal form", &text("legal_form")))?,
+        rcs_number: RcsNumber::parse(&text("rcs_number"))
+            .map_err(|_| corrupt("RCS number", &text("rcs_number")))?,
+        seat: Address {
+            street: text("seat_street"),
+            house_number: text("seat_house_number"),
+            postcode: Postcode::parse(&text("seat_postcode"))
+                .map_err(|_| corrupt("postcode", &text("seat_postcode")))?,
+            locality: text("seat_locality"),
+        },
+        email: text("email"),
+        phone: PhoneNumber::parse(&text("phone"))
+            .map_err(|_| corrupt("phone number", &text("phone")))?,
+    })
 }
 
 #[async_trait::async_trait]
@@ -122,23 +144,7 @@ impl EspaceStore for SqlEspaceStore {
             return Ok(None);
         };
         let text = |column: &str| -> String { row.get(column) };
-        let details = BusinessDetails {
-            company_name: text("company_name"),
-            legal_form: LegalForm::from_code(&text("legal_form"))
-                .ok_or_else(|| corrupt("legal form", &text("legal_form")))?,
-            rcs_number: RcsNumber::parse(&text("rcs_number"))
-                .map_err(|_| corrupt("RCS number", &text("rcs_number")))?,
-            seat: Address {
-                street: text("seat_street"),
-                house_number: text("seat_house_number"),
-                postcode: Postcode::parse(&text("seat_postcode"))
-                    .map_err(|_| corrupt("postcode", &text("seat_postcode")))?,
-                locality: text("seat_locality"),
-            },
-            email: text("email"),
-            phone: PhoneNumber::parse(&text("phone"))
-                .map_err(|_| corrupt("phone number", &text("phone")))?,
-        };
+        let details = details_from_row(&row)?;
         let members = sqlx::query(
             "SELECT p.given_name, p.family_name, m.role
              FROM business_members m JOIN persons p ON p.id = m.person_id

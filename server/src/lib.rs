@@ -5,9 +5,12 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod dev_idp;
+pub mod documents;
 pub mod espaces;
 pub mod invitations;
 pub mod persons;
+pub mod receipt;
+pub mod requests;
 pub mod routes;
 pub mod sessions;
 pub mod telemetry;
@@ -18,7 +21,7 @@ mod security_headers;
 
 use std::sync::Arc;
 
-use app::api::backend::{PublicUrl, SharedEspaceStore};
+use app::api::backend::{PublicUrl, SharedEspaceStore, SharedRequestStore};
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -41,6 +44,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub identity: Arc<auth::RelyingParty>,
     pub espaces: SharedEspaceStore,
+    pub requests: Arc<requests::SqlRequestStore>,
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
 }
 
@@ -54,6 +58,8 @@ pub enum StartError {
     Database(#[from] db::DbError),
     #[error(transparent)]
     DevIdp(#[from] dev_idp::keys::KeyError),
+    #[error(transparent)]
+    Documents(#[from] documents::DocumentStoreError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: String,
@@ -76,8 +82,10 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     } else {
         None
     };
+    let document_store = documents::DocumentStore::local(&config.data_dir.join("documents"))?;
     Ok(AppState {
         leptos_options,
+        requests: Arc::new(requests::SqlRequestStore::new(db.clone(), document_store)),
         identity: Arc::new(auth::RelyingParty::new(&config)),
         espaces: Arc::new(espaces::SqlEspaceStore::new(db.clone())),
         db,
@@ -107,6 +115,33 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/espace/invitations/{token}",
             post(routes::accept_without_javascript),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes",
+            post(routes::start_request),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/supprimer",
+            post(routes::delete_request),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}",
+            get(routes::download),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}/supprimer",
+            post(routes::remove),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/recepisse.pdf",
+            get(routes::receipt),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/{step}",
+            // The documents step takes uploads (form answers are limited in the handler).
+            post(routes::post_step).layer(axum::extract::DefaultBodyLimit::max(
+                routes::UPLOAD_BODY_LIMIT,
+            )),
         )
         .leptos_routes_with_context(&state, pages, page_context(&state), move || {
             shell(leptos_options.clone())
@@ -150,9 +185,11 @@ pub fn router(state: AppState) -> Router {
 /// the public address. Every renderer provides it (the routes here, forms sent back).
 pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let espaces: SharedEspaceStore = state.espaces.clone();
+    let requests: SharedRequestStore = state.requests.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
     move || {
         provide_context(espaces.clone());
+        provide_context(requests.clone());
         provide_context(public_url.clone());
     }
 }

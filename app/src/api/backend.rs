@@ -3,7 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::model::{BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness};
+use crate::model::connection::{ConnectionRequest, ConnectionStep, RequestSummary};
+use crate::model::{
+    BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness, StepValues,
+};
 
 /// A storage failure; the details go to the server's log, the person sees "try again later".
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +57,64 @@ pub trait EspaceStore: Send + Sync + 'static {
 }
 
 pub type SharedEspaceStore = Arc<dyn EspaceStore>;
+
+/// Where a submission ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Submission {
+    /// Frozen now, with this reference.
+    Submitted(String),
+    /// It already was (a double click, a form sent again): the same reference, nothing new.
+    AlreadySubmitted(String),
+}
+
+/// Connection requests (procedure B) and their drafts. Every method takes the caller and the
+/// business eSpace: a request is found only through a membership, so another business's
+/// request is `None`, as if it did not exist.
+#[async_trait::async_trait]
+pub trait RequestStore: Send + Sync + 'static {
+    /// A new, empty draft in `business_id`; `None` when `person_id` is not a member.
+    async fn create_request(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<String>, StoreError>;
+
+    async fn request_for_member(
+        &self,
+        person_id: &str,
+        business_id: &str,
+        request_id: &str,
+    ) -> Result<Option<ConnectionRequest>, StoreError>;
+
+    /// The business eSpace's requests, drafts first then the newest; `None` for a non-member.
+    async fn requests_of_business(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<Vec<RequestSummary>>, StoreError>;
+
+    /// Saves a step's checked answers; `false` when the request is not a draft (any more).
+    async fn save_answers(
+        &self,
+        person_id: &str,
+        request_id: &str,
+        step: ConnectionStep,
+        values: &StepValues,
+    ) -> Result<bool, StoreError>;
+
+    /// Deletes a draft with its answers and documents; `false` when it is not a draft.
+    async fn delete_draft(&self, request_id: &str) -> Result<bool, StoreError>;
+
+    /// Freezes a complete draft: reference, snapshot and receipt in one transaction.
+    async fn submit(
+        &self,
+        person_id: &str,
+        request: &ConnectionRequest,
+        locale: crate::i18n::Locale,
+    ) -> Result<Submission, StoreError>;
+}
+
+pub type SharedRequestStore = Arc<dyn RequestStore>;
 
 /// The address people use to reach the portal, for links they pass on (invitations).
 #[derive(Clone, Debug)]

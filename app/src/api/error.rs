@@ -20,6 +20,13 @@ pub enum PortalError {
     /// Nothing there, or nothing this person may know exists (another person's eSpace).
     #[error("not found")]
     NotFound,
+    /// A wizard step was reached before the ones it follows were done (a crafted address or
+    /// post): the person is sent back to the first step to complete.
+    #[error("earlier steps are not complete")]
+    StepNotReady,
+    /// The request was submitted and can no longer change.
+    #[error("already submitted")]
+    AlreadySubmitted,
     /// The request itself was malformed (not something a person typing in the form can cause).
     #[error("the request could not be understood")]
     BadRequest,
@@ -36,6 +43,8 @@ impl PortalError {
             PortalError::SignInRequired => "error-sign-in-required",
             PortalError::Forbidden => "error-forbidden",
             PortalError::NotFound => "error-not-found",
+            PortalError::StepNotReady => "error-step-not-ready",
+            PortalError::AlreadySubmitted => "error-already-submitted",
             PortalError::BadRequest => "error-bad-request",
             PortalError::Unavailable => "error-unavailable",
         }
@@ -48,6 +57,7 @@ impl PortalError {
             PortalError::SignInRequired => 401,
             PortalError::Forbidden => 403,
             PortalError::NotFound => 404,
+            PortalError::StepNotReady | PortalError::AlreadySubmitted => 409,
             PortalError::BadRequest => 400,
             PortalError::Unavailable => 503,
         }

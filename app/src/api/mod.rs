@@ -5,6 +5,7 @@ pub mod backend;
 mod eligibility;
 mod error;
 mod espaces;
+pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod session;
 
@@ -13,4 +14,8 @@ pub use error::PortalError;
 pub use espaces::{
     accept_invitation, create_business_espace, current_viewer, invitation_company, invite_member,
     load_business_espace, load_private_espace, registered_businesses,
+};
+pub use requests::{
+    business_requests, delete_connection_draft, load_connection_request, save_connection_step,
+    start_connection_request, submit_connection_request,
 };

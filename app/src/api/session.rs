@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::backend::SharedEspaceStore;
+use super::backend::{SharedEspaceStore, SharedRequestStore};
 use super::PortalError;
 use crate::model::{Role, Viewer};
 
@@ -30,6 +30,13 @@ pub fn require_agent() -> Result<Viewer, PortalError> {
 pub fn store() -> Result<SharedEspaceStore, PortalError> {
     use_context::<SharedEspaceStore>().ok_or_else(|| {
         tracing_unavailable("no EspaceStore in context");
+        PortalError::Unavailable
+    })
+}
+
+pub fn requests() -> Result<SharedRequestStore, PortalError> {
+    use_context::<SharedRequestStore>().ok_or_else(|| {
+        tracing_unavailable("no RequestStore in context");
         PortalError::Unavailable
     })
 }

@@ -42,7 +42,7 @@ pub fn ErrorSummary(
                                             href=format!("#{}", e.field)
                                             on:click=move |_| focus_field(&field)
                                         >
-                                            {i18n.t(&e.message_id())}
+                                            {i18n.field_message(e)}
                                         </a>
                                     </li>
                                 }

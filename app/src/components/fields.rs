@@ -68,11 +68,13 @@ pub fn TextField(
     #[prop(into)]
     on_check: Callback<()>,
 ) -> impl IntoView {
+    // An empty hint is no hint: generic renderers pass "" for "none".
+    let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     let has_error = move || error.with(Option::is_some);
     let input_class = move || {
         let mut class = String::from("input");
-        if let Some(width) = width {
+        if let Some(width) = width.filter(|w| !w.is_empty()) {
             class.push(' ');
             class.push_str(width);
         }
@@ -112,6 +114,50 @@ pub fn TextField(
     }
 }
 
+/// A multi-line answer, for explanations.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(into)] on_check: Callback<()>,
+) -> impl IntoView {
+    // An empty hint is no hint: generic renderers pass "" for "none".
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    let has_error = move || error.with(Option::is_some);
+    view! {
+        <div class=move || field_class(has_error())>
+            <label class="label" for=id>{label}</label>
+            {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
+            <ErrorMessage id=format!("{id}-error") message=error/>
+            <textarea
+                class=move || if has_error() { "textarea input--error" } else { "textarea" }
+                id=id
+                name=id
+                rows="8"
+                aria-describedby=move || described_by(id, has_hint, has_error())
+                aria-invalid=move || has_error().then_some("true")
+                on:input:target=move |ev| {
+                    value.set(ev.target().value());
+                    if has_error() {
+                        on_check.run(());
+                    }
+                }
+                on:blur=move |ev| {
+                    if !moves_to_submit(&ev) {
+                        on_check.run(());
+                    }
+                }
+            >
+                {value.get_untracked()}
+            </textarea>
+        </div>
+    }
+}
+
 /// One option of a [`SelectField`].
 pub struct SelectOption {
     pub value: &'static str,
@@ -131,6 +177,8 @@ pub fn SelectField(
     #[prop(into)] error: Signal<Option<String>>,
     #[prop(into)] on_check: Callback<()>,
 ) -> impl IntoView {
+    // An empty hint is no hint: generic renderers pass "" for "none".
+    let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     let has_error = move || error.with(Option::is_some);
     let initial = value.get_untracked();
@@ -174,6 +222,8 @@ fn ChoiceFieldset(
     error: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
+    // An empty hint is no hint: generic renderers pass "" for "none".
+    let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     let has_error = move || error.with(Option::is_some);
     view! {

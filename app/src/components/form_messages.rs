@@ -69,7 +69,7 @@ impl FormMessages {
     pub fn message_for(self, i18n: I18n, field: &'static str) -> Signal<Option<String>> {
         Signal::derive(move || {
             self.shown
-                .with(|e| e.for_field(field).map(|e| i18n.t(&e.message_id())))
+                .with(|e| e.for_field(field).map(|e| i18n.field_message(e)))
         })
     }
 }

@@ -5,10 +5,12 @@ mod fields;
 mod form_messages;
 mod http_status;
 mod layout;
+pub mod wizard;
 
 pub use error_summary::ErrorSummary;
 pub use fields::{
-    CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, SelectField, SelectOption, TextField,
+    CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, SelectField, SelectOption, TextArea,
+    TextField,
 };
 pub use form_messages::FormMessages;
 pub use http_status::set_http_status;

@@ -21,6 +21,18 @@ impl I18n {
         catalog::translate(self.locale, id, None)
     }
 
+    /// The message of a validation failure, numbered when it belongs to one of several groups.
+    pub fn field_message(self, error: &crate::model::FieldError) -> String {
+        match error.n {
+            Some(n) => {
+                let mut args = FluentArgs::new();
+                args.set("n", n);
+                self.t_with(&error.message_id(), &args)
+            }
+            None => self.t(&error.message_id()),
+        }
+    }
+
     /// The text of message `id` with its Fluent arguments.
     pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
         catalog::translate(self.locale, id, Some(args))
@@ -44,13 +56,18 @@ pub fn use_i18n() -> I18n {
 /// The language of the request being rendered: cookie, then `Accept-Language`, then French.
 #[cfg(feature = "ssr")]
 pub fn current_locale() -> Locale {
+    match use_context::<http::request::Parts>() {
+        Some(parts) => locale_of_request(&parts.headers),
+        None => Locale::default(),
+    }
+}
+
+/// The language a request asks for: the cookie, then `Accept-Language`, then French.
+#[cfg(feature = "ssr")]
+pub fn locale_of_request(headers: &http::HeaderMap) -> Locale {
     use http::header::{ACCEPT_LANGUAGE, COOKIE};
 
-    let Some(parts) = use_context::<http::request::Parts>() else {
-        return Locale::default();
-    };
-    let cookie = parts
-        .headers
+    let cookie = headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
@@ -59,8 +76,7 @@ pub fn current_locale() -> Locale {
             let (name, value) = pair.trim().split_once('=')?;
             (name == LANGUAGE_COOKIE).then_some(value)
         });
-    let accept = parts
-        .headers
+    let accept = headers
         .get(ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok());
     Locale::for_request(cookie, accept)

@@ -255,6 +255,27 @@ pub struct RegisteredBusiness {
 }
 
 #[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    pub fn details() -> BusinessDetails {
+        BusinessEspaceForm {
+            company_name: "Bijouterie Schmit SARL".into(),
+            legal_form: "sarl".into(),
+            rcs_number: "B123456".into(),
+            street: "Grand-Rue".into(),
+            house_number: "12A".into(),
+            postcode: "1660".into(),
+            locality: "Luxembourg".into(),
+            email: "contact@schmit.lu".into(),
+            phone: "+352 621 123 456".into(),
+        }
+        .parse()
+        .expect("valid")
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

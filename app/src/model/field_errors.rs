@@ -7,6 +7,8 @@ use validator::ValidationErrors;
 const STRUCT_LEVEL: &str = "__all__";
 /// The parameter a struct-level rule sets to name the form field its message belongs to.
 pub const FIELD_PARAM: &str = "field";
+/// The parameter a rule sets to number its message (see [`FieldError::n`]).
+pub const ORDINAL_PARAM: &str = "n";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
@@ -14,6 +16,10 @@ pub struct FieldError {
     pub field: String,
     /// The message code; the catalogue holds it as `error-<code>`.
     pub code: String,
+    /// Which one of several alike groups the field belongs to (contact person 1, 2, 3), passed
+    /// to the message as `$n` so the summary never shows two identical lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub n: Option<u32>,
 }
 
 impl FieldError {
@@ -41,9 +47,15 @@ impl FieldErrors {
                     key.to_string()
                 };
                 if found.iter().all(|e| e.field != field) {
+                    let n = failure
+                        .params
+                        .get(ORDINAL_PARAM)
+                        .and_then(|v| v.as_u64())
+                        .and_then(|n| u32::try_from(n).ok());
                     found.push(FieldError {
                         field,
                         code: failure.code.to_string(),
+                        n,
                     });
                 }
             }
@@ -56,6 +68,45 @@ impl FieldErrors {
         };
         found.sort_by_key(|e| position(&e.field));
         FieldErrors(found)
+    }
+
+    /// One error, for a check made outside `validator` (an upload, a step out of order).
+    pub fn single(field: &str, code: &str) -> FieldErrors {
+        FieldErrors(vec![FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            n: None,
+        }])
+    }
+
+    /// Adds a failure found by a rule that spans several fields (at most one per field).
+    pub fn add(&mut self, field: &str, code: &str, n: Option<u32>) {
+        if self.0.iter().all(|e| e.field != field) {
+            self.0.push(FieldError {
+                field: field.to_owned(),
+                code: code.to_owned(),
+                n,
+            });
+        }
+    }
+
+    /// Puts the failures in the order of the fields on the page.
+    pub fn sort_by_order(&mut self, form_order: &[&str]) {
+        self.0.sort_by_key(|e| {
+            form_order
+                .iter()
+                .position(|f| *f == e.field)
+                .unwrap_or(usize::MAX)
+        });
+    }
+
+    /// Every failure of `other` too.
+    pub fn extend(&mut self, other: FieldErrors) {
+        for error in other.0 {
+            if self.0.iter().all(|e| e.field != error.field) {
+                self.0.push(error);
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -106,6 +157,7 @@ mod tests {
                 .map(|(field, code)| FieldError {
                     field: (*field).to_owned(),
                     code: (*code).to_owned(),
+                    n: None,
                 })
                 .collect(),
         )

@@ -1,21 +1,27 @@
 //! The validated types both sides share: a rule is written here once and runs in the browser
 //! (instant feedback) and on the server (the check that counts).
 
+pub mod authorisation_number;
 pub mod business;
+pub mod calendar_date;
+pub mod connection;
 pub mod eligibility;
 pub mod field_errors;
 pub mod legal_form;
 pub mod phone_number;
 pub mod postcode;
 pub mod rcs_number;
+pub mod step_form;
 pub mod submitted;
 pub mod text;
 pub mod viewer;
 
+pub use authorisation_number::AuthorisationNumber;
 pub use business::{
     Address, BusinessDetails, BusinessEspace, BusinessEspaceForm, BusinessSummary, Member,
     MemberRole, RegisteredBusiness, BUSINESS_FIELDS,
 };
+pub use calendar_date::CalendarDate;
 pub use eligibility::{
     ClientStatus, EligibilityAnswers, EligibilityOutcome, Procedure, ELIGIBILITY_FIELDS,
 };
@@ -24,5 +30,6 @@ pub use legal_form::LegalForm;
 pub use phone_number::PhoneNumber;
 pub use postcode::{Postcode, PostcodeError};
 pub use rcs_number::RcsNumber;
+pub use step_form::{StepForm, StepValues, CHECKED};
 pub use submitted::Submitted;
 pub use viewer::{AuthMeans, PrivateEspace, Role, Viewer};

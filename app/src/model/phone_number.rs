@@ -56,6 +56,20 @@ impl PhoneNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The number in international form (E.164, `+352621123456`), as the CIN dials it from its
+    /// switchboard: `00` becomes `+`, and a number without a country code is taken as a
+    /// Luxembourg one (Luxembourg has no trunk prefix, so no leading 0 to drop).
+    pub fn international(&self) -> String {
+        let digits: String = self.0.chars().filter(char::is_ascii_digit).collect();
+        if self.0.trim_start().starts_with(['+', '(']) && self.0.contains('+') {
+            format!("+{digits}")
+        } else if let Some(rest) = digits.strip_prefix("00") {
+            format!("+{rest}")
+        } else {
+            format!("+352{digits}")
+        }
+    }
 }
 
 impl TryFrom<String> for PhoneNumber {
@@ -81,6 +95,23 @@ pub fn validate_phone_number(value: &str) -> Result<(), validator::ValidationErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_internationally() {
+        for (typed, international) in [
+            ("+352 621 123 456", "+352621123456"),
+            ("(+352) 26 12 34", "+352261234"),
+            ("00352 621 123 456", "+352621123456"),
+            ("621 123 456", "+352621123456"),
+            ("+33 6 12 34 56 78", "+33612345678"),
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(typed).unwrap().international(),
+                international,
+                "{typed}"
+            );
+        }
+    }
 
     #[test]
     fn luxembourg_and_international_numbers_are_accepted_as_typed() {

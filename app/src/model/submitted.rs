@@ -10,3 +10,18 @@ pub struct Submitted<T> {
     pub form: T,
     pub errors: FieldErrors,
 }
+
+impl<T: Clone + Send + Sync + 'static> Submitted<T> {
+    /// The form the server received without JavaScript, when it renders the page again; always
+    /// `None` in the browser, which starts from what the server rendered.
+    pub fn from_server() -> Option<Submitted<T>> {
+        #[cfg(feature = "ssr")]
+        {
+            leptos::prelude::use_context::<Submitted<T>>()
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            None
+        }
+    }
+}

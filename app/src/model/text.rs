@@ -31,6 +31,28 @@ impl TextRule {
         }
         Ok(())
     }
+
+    /// The same limits for an answer that may be left empty.
+    pub fn check_optional(&self, value: &str) -> Result<(), ValidationError> {
+        if value.trim().is_empty() {
+            Ok(())
+        } else {
+            self.check(value)
+        }
+    }
+}
+
+/// A rule whose codes are `<prefix>-required`, `<prefix>-too-long` and `<prefix>-markup`.
+#[macro_export]
+macro_rules! text_rule {
+    ($prefix:literal, $max:expr) => {
+        $crate::model::text::TextRule {
+            required: concat!($prefix, "-required"),
+            too_long: concat!($prefix, "-too-long"),
+            markup: concat!($prefix, "-markup"),
+            max_chars: $max,
+        }
+    };
 }
 
 #[cfg(test)]

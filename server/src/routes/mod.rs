@@ -1,14 +1,19 @@
 //! Plain axum routes beside the Leptos pages and server functions.
 
+mod documents;
 mod health;
 mod invitations;
 mod language;
 mod new_business;
+mod render;
+mod requests;
 
+pub use documents::{download, receipt, remove, UPLOAD_BODY_LIMIT};
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;
 pub(crate) use language::is_local_path;
+pub use requests::{delete_request, post_step, start_request};
 
 /// Sends someone who is not signed in to sign-in, and back to `return_to` afterwards.
 pub(crate) fn sign_in_first(return_to: &str) -> axum::response::Response {

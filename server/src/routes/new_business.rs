@@ -4,14 +4,11 @@
 
 use app::model::{BusinessEspaceForm, Submitted, Viewer};
 use app::pages::business_path;
-use app::shell;
-use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::State;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use leptos::prelude::provide_context;
 
 use crate::AppState;
 
@@ -64,19 +61,5 @@ async fn render_again(
     errors: app::model::FieldErrors,
     status: StatusCode,
 ) -> Response {
-    let submitted = Submitted { form, errors };
-    let context = crate::page_context(state);
-    let options = state.leptos_options.clone();
-    let render = leptos_axum::render_app_async_with_context(
-        move || {
-            context();
-            provide_context(submitted.clone());
-        },
-        move || shell(options.clone()),
-    );
-    let mut response = render(Request::from_parts(parts, Body::empty())).await;
-    if response.status().is_success() {
-        *response.status_mut() = status;
-    }
-    response
+    super::render::render_page(state, parts, None, Submitted { form, errors }, status).await
 }

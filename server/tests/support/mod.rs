@@ -22,7 +22,7 @@ pub struct TestApp {
     pub address: String,
     /// A client that does not follow redirects, so tests see them.
     pub client: reqwest::Client,
-    pub data_dir: TempDir,
+    pub data_dir: std::sync::Arc<TempDir>,
 }
 
 impl TestApp {
@@ -47,7 +47,17 @@ pub async fn spawn_app() -> TestApp {
 
 /// The portal with extra settings (the bind address, data folder and agent list are set here).
 pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
-    let data_dir = tempfile::tempdir().expect("a temporary folder");
+    let data_dir = std::sync::Arc::new(tempfile::tempdir().expect("a temporary folder"));
+    spawn_app_on(data_dir, settings).await
+}
+
+/// Another portal process over the same data folder (database, documents, keys), as after a
+/// restart: what the first one saved must be there.
+pub async fn restart(app: &TestApp) -> TestApp {
+    spawn_app_on(app.data_dir.clone(), &[("ALARMIS_DEV_IDP", "on")]).await
+}
+
+async fn spawn_app_on(data_dir: std::sync::Arc<TempDir>, settings: &[(&str, &str)]) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("a free port");

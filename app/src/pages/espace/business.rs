@@ -12,6 +12,7 @@ use super::{business_path, invitation_path, site_origin};
 use crate::api::{invite_member, load_business_espace, PortalError};
 use crate::i18n::use_i18n;
 use crate::model::{BusinessEspace, MemberRole};
+use crate::pages::connection::RequestsList;
 
 #[component]
 pub fn BusinessPage() -> impl IntoView {
@@ -105,6 +106,7 @@ fn BusinessView(space: BusinessEspace) -> impl IntoView {
                 <p>{i18n.t("procedure-b-body")}</p>
             </li>
         </ul>
+        <RequestsList business_id=business_id.clone()/>
         <h2>{i18n.t("business-members")}</h2>
         <table class="table">
             <caption class="visually-hidden">{i18n.t("business-members")}</caption>

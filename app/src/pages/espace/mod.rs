@@ -9,6 +9,8 @@ mod private;
 mod sign_in_failure;
 mod status;
 
+pub(crate) use status::RefusalPanel;
+
 pub use agent::AgentPage;
 pub use business::BusinessPage;
 pub use invitation::InvitationPage;

@@ -21,22 +21,10 @@ use crate::model::{BusinessEspaceForm, FieldErrors, LegalForm, Submitted, BUSINE
 
 pub const NEW_BUSINESS_PATH: &str = "/espace/entreprises/nouvelle";
 
-/// The form as the server received it without JavaScript, if it sent the page back.
-fn submitted_on_server() -> Option<Submitted<BusinessEspaceForm>> {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<Submitted<BusinessEspaceForm>>()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        None
-    }
-}
-
 #[component]
 pub fn NewBusinessPage() -> impl IntoView {
     let i18n = use_i18n();
-    let submitted = submitted_on_server();
+    let submitted = Submitted::<BusinessEspaceForm>::from_server();
     let submitted_has_errors = submitted.as_ref().is_some_and(|s| !s.errors.is_empty());
     // One resource for both: the browser receives the server's answer (and any sent-back
     // form) with the page, so hydration starts from exactly what the server rendered.

@@ -1,0 +1,214 @@
+//! The connection request wizard's server functions. Each starts from the session; the rules
+//! of a step run here again whatever the browser said, and only answers that pass are saved.
+
+use leptos::prelude::*;
+
+use super::PortalError;
+use crate::model::connection::{ConnectionRequest, ConnectionStep, RequestSummary};
+use crate::model::StepValues;
+
+/// Starts a new draft in the business eSpace; returns its id.
+#[server(endpoint = "start_connection_request")]
+pub async fn start_connection_request(business_id: String) -> Result<String, PortalError> {
+    use super::session::{requests, require_viewer, unavailable};
+    let viewer = require_viewer()?;
+    requests()?
+        .create_request(&viewer.person_id, &business_id)
+        .await
+        .map_err(unavailable)?
+        .ok_or(PortalError::NotFound)
+}
+
+#[server(endpoint = "load_connection_request")]
+pub async fn load_connection_request(
+    business_id: String,
+    request_id: String,
+) -> Result<ConnectionRequest, PortalError> {
+    use super::session::{requests, require_viewer};
+    let viewer = require_viewer()?;
+    server::load(&*requests()?, &viewer.person_id, &business_id, &request_id).await
+}
+
+/// The business eSpace's requests and drafts.
+#[server(endpoint = "business_requests")]
+pub async fn business_requests(business_id: String) -> Result<Vec<RequestSummary>, PortalError> {
+    use super::session::{requests, require_viewer, unavailable};
+    let viewer = require_viewer()?;
+    requests()?
+        .requests_of_business(&viewer.person_id, &business_id)
+        .await
+        .map_err(unavailable)?
+        .ok_or(PortalError::NotFound)
+}
+
+/// Checks and saves one step; returns the step to show next.
+#[server(endpoint = "save_connection_step", input = leptos::server_fn::codec::Json)]
+pub async fn save_connection_step(
+    business_id: String,
+    request_id: String,
+    step: ConnectionStep,
+    values: StepValues,
+    back_to_review: bool,
+) -> Result<ConnectionStep, PortalError> {
+    use super::session::{requests, require_viewer};
+    let viewer = require_viewer()?;
+    server::save_step(
+        &*requests()?,
+        &viewer.person_id,
+        &business_id,
+        &request_id,
+        step,
+        &values,
+        back_to_review,
+    )
+    .await
+}
+
+#[server(endpoint = "delete_connection_draft")]
+pub async fn delete_connection_draft(
+    business_id: String,
+    request_id: String,
+) -> Result<(), PortalError> {
+    use super::session::{requests, require_viewer};
+    let viewer = require_viewer()?;
+    server::delete_draft(&*requests()?, &viewer.person_id, &business_id, &request_id).await
+}
+
+/// Submits a complete draft; returns its reference. Submitting again returns the same one.
+#[server(endpoint = "submit_connection_request")]
+pub async fn submit_connection_request(
+    business_id: String,
+    request_id: String,
+) -> Result<String, PortalError> {
+    use super::session::{requests, require_viewer};
+    let viewer = require_viewer()?;
+    let locale = crate::i18n::current_locale();
+    server::submit(
+        &*requests()?,
+        &viewer.person_id,
+        &business_id,
+        &request_id,
+        locale,
+    )
+    .await
+}
+
+/// The wizard's rules, shared by the server functions and the server's plain-form routes.
+#[cfg(feature = "ssr")]
+pub mod server {
+    use super::*;
+    use crate::api::backend::{RequestStore, Submission};
+    use crate::api::session::unavailable;
+    use crate::i18n::Locale;
+
+    pub async fn load(
+        store: &dyn RequestStore,
+        person_id: &str,
+        business_id: &str,
+        request_id: &str,
+    ) -> Result<ConnectionRequest, PortalError> {
+        store
+            .request_for_member(person_id, business_id, request_id)
+            .await
+            .map_err(unavailable)?
+            .ok_or(PortalError::NotFound)
+    }
+
+    /// Where the wizard goes after `step` was saved.
+    fn after(
+        request: &ConnectionRequest,
+        step: ConnectionStep,
+        back_to_review: bool,
+    ) -> ConnectionStep {
+        let next = step.next().unwrap_or(ConnectionStep::Review);
+        if back_to_review && request.first_incomplete() == ConnectionStep::Review {
+            ConnectionStep::Review
+        } else {
+            next
+        }
+    }
+
+    pub async fn save_step(
+        store: &dyn RequestStore,
+        person_id: &str,
+        business_id: &str,
+        request_id: &str,
+        step: ConnectionStep,
+        values: &StepValues,
+        back_to_review: bool,
+    ) -> Result<ConnectionStep, PortalError> {
+        let mut request = load(store, person_id, business_id, request_id).await?;
+        if request.reference.is_some() {
+            return Err(PortalError::AlreadySubmitted);
+        }
+        if !request.may_open(step) {
+            return Err(PortalError::StepNotReady);
+        }
+        if step == ConnectionStep::Documents {
+            // Files arrive through their own upload route; "continue" only needs them there.
+            if !request.is_complete(step) {
+                return Err(PortalError::Invalid(crate::model::FieldErrors::single(
+                    "documents",
+                    "documents-required",
+                )));
+            }
+            return Ok(after(&request, step, back_to_review));
+        }
+        if !step.is_form() {
+            return Err(PortalError::BadRequest);
+        }
+        let canonical = step.check(values).map_err(PortalError::Invalid)?;
+        let saved = store
+            .save_answers(person_id, request_id, step, &canonical)
+            .await
+            .map_err(unavailable)?;
+        if !saved {
+            return Err(PortalError::AlreadySubmitted);
+        }
+        request.answers.insert(step.slug().to_owned(), canonical);
+        Ok(after(&request, step, back_to_review))
+    }
+
+    pub async fn delete_draft(
+        store: &dyn RequestStore,
+        person_id: &str,
+        business_id: &str,
+        request_id: &str,
+    ) -> Result<(), PortalError> {
+        let request = load(store, person_id, business_id, request_id).await?;
+        if request.reference.is_some() {
+            return Err(PortalError::AlreadySubmitted);
+        }
+        store
+            .delete_draft(&request.id)
+            .await
+            .map_err(unavailable)?
+            .then_some(())
+            .ok_or(PortalError::AlreadySubmitted)
+    }
+
+    pub async fn submit(
+        store: &dyn RequestStore,
+        person_id: &str,
+        business_id: &str,
+        request_id: &str,
+        locale: Locale,
+    ) -> Result<String, PortalError> {
+        let request = load(store, person_id, business_id, request_id).await?;
+        if let Some(reference) = request.reference.clone() {
+            return Ok(reference);
+        }
+        if request.first_invalid().is_some() {
+            return Err(PortalError::StepNotReady);
+        }
+        match store
+            .submit(person_id, &request, locale)
+            .await
+            .map_err(unavailable)?
+        {
+            Submission::Submitted(reference) | Submission::AlreadySubmitted(reference) => {
+                Ok(reference)
+            }
+        }
+    }
+}

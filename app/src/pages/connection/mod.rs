@@ -1,0 +1,68 @@
+//! Procedure B, the initial connection request: a wizard inside a business eSpace. Each step
+//! is a page with a plain form that posts to its own address (it works without JavaScript);
+//! with JavaScript the same rules run in the browser first and the step saves through a
+//! server function.
+
+mod documents;
+mod form_step;
+mod questions;
+mod request_page;
+mod requests_list;
+mod review;
+mod step_page;
+
+pub use questions::message_ids;
+pub use request_page::RequestPage;
+pub use requests_list::RequestsList;
+pub use review::answer_rows;
+pub use step_page::ConnectionStepPage;
+
+use crate::model::connection::ConnectionStep;
+
+/// A request's own page: where to resume a draft, or the confirmation of a submitted one.
+pub fn request_path(business_id: &str, request_id: &str) -> String {
+    format!("/espace/entreprises/{business_id}/demandes/{request_id}")
+}
+
+/// Where the "start a request" form posts (without JavaScript).
+pub fn new_request_path(business_id: &str) -> String {
+    format!("/espace/entreprises/{business_id}/demandes")
+}
+
+pub fn step_path(business_id: &str, request_id: &str, step: ConnectionStep) -> String {
+    format!("{}/{}", request_path(business_id, request_id), step.slug())
+}
+
+/// A step opened from the review: saving it goes back to the review.
+pub fn change_path(business_id: &str, request_id: &str, step: ConnectionStep) -> String {
+    format!(
+        "{}?{BACK_TO_REVIEW}=1",
+        step_path(business_id, request_id, step)
+    )
+}
+
+/// The query parameter and form field that send a changed step back to the review.
+pub const BACK_TO_REVIEW: &str = "retour";
+
+pub fn delete_path(business_id: &str, request_id: &str) -> String {
+    format!("{}/supprimer", request_path(business_id, request_id))
+}
+
+/// An uploaded document, to download.
+pub fn document_path(business_id: &str, request_id: &str, document_id: &str) -> String {
+    format!(
+        "{}/pieces/{document_id}",
+        request_path(business_id, request_id)
+    )
+}
+
+pub fn remove_document_path(business_id: &str, request_id: &str, document_id: &str) -> String {
+    format!(
+        "{}/supprimer",
+        document_path(business_id, request_id, document_id)
+    )
+}
+
+pub fn receipt_path(business_id: &str, request_id: &str) -> String {
+    format!("{}/recepisse.pdf", request_path(business_id, request_id))
+}

@@ -1,0 +1,98 @@
+//! `/espace/entreprises/{id}/demandes/{request}`: a draft's page (continue or delete it) or a
+//! submitted request's confirmation: its reference, the receipt, and what happens next.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::review::AllAnswers;
+use super::{delete_path, receipt_path, step_path};
+use crate::api::load_connection_request;
+use crate::i18n::use_i18n;
+use crate::model::connection::ConnectionRequest;
+use crate::pages::business_path;
+use crate::pages::espace::RefusalPanel;
+
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let page = Resource::new(
+        move || {
+            params.with(|p| {
+                (
+                    p.get("id").unwrap_or_default(),
+                    p.get("request").unwrap_or_default(),
+                )
+            })
+        },
+        |(business, request)| load_connection_request(business, request),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(request) if request.reference.is_some() => view! { <Confirmation request/> }.into_any(),
+                    Ok(request) => view! { <Draft request/> }.into_any(),
+                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Confirmation(request: ConnectionRequest) -> impl IntoView {
+    let i18n = use_i18n();
+    let reference = request.reference.clone().unwrap_or_default();
+    let submitted_at = request.submitted_at.clone().unwrap_or_default();
+    let date = submitted_at.get(..10).unwrap_or_default().to_owned();
+    view! {
+        <Title text=i18n.t("request-submitted-title")/>
+        <div class="panel panel--confirmation">
+            <h1 class="panel__title">{i18n.t("request-submitted-title")}</h1>
+            <div class="panel__body">
+                {i18n.t("request-reference")} <br/>
+                <strong data-testid="reference">{reference}</strong>
+            </div>
+        </div>
+        <p>{i18n.t("request-submitted-on")} " " <time datetime=submitted_at>{date}</time></p>
+        <p>
+            <a class="button button--secondary" href=receipt_path(&request.business_id, &request.id)
+                rel="external" download="">
+                {i18n.t("request-receipt")}
+            </a>
+        </p>
+        <h2 class="heading-m">{i18n.t("request-next-title")}</h2>
+        <p>{i18n.t("request-next")}</p>
+        <p><a href=business_path(&request.business_id)>{i18n.t("request-back-to-espace")}</a></p>
+        <AllAnswers request editable=false/>
+    }
+}
+
+#[component]
+fn Draft(request: ConnectionRequest) -> impl IntoView {
+    let i18n = use_i18n();
+    let resume = step_path(
+        &request.business_id,
+        &request.id,
+        request.first_incomplete(),
+    );
+    view! {
+        <Title text=i18n.t("request-draft-title")/>
+        <span class="caption">{i18n.t("connection-title")}</span>
+        <h1 class="page-title">{i18n.t("request-draft-title")}</h1>
+        <p>{i18n.t("request-draft-saved")} " " {request.updated_at.get(..10).unwrap_or_default().to_owned()}</p>
+        <p><a class="button" href=resume>{i18n.t("wizard-resume")}</a></p>
+        <details class="details">
+            <summary class="details__summary">{i18n.t("request-delete")}</summary>
+            <div class="details__text">
+                <p>{i18n.t("request-delete-warning")}</p>
+                <form method="post" action=delete_path(&request.business_id, &request.id)>
+                    <button class="button button--warning" type="submit">{i18n.t("request-delete-confirm")}</button>
+                </form>
+            </div>
+        </details>
+        <AllAnswers request editable=false/>
+    }
+}

@@ -1,0 +1,137 @@
+//! The business eSpace's connection requests: drafts to continue, submitted ones to follow,
+//! and the button that starts a new one.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::web_sys::SubmitEvent;
+use leptos_router::hooks::use_navigate;
+
+use super::{new_request_path, request_path, step_path};
+use crate::api::{business_requests, start_connection_request, PortalError};
+use crate::i18n::use_i18n;
+use crate::model::connection::{ConnectionStep, RequestStatus, RequestSummary};
+
+#[component]
+pub fn RequestsList(business_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(
+        {
+            let business_id = business_id.clone();
+            move || business_id.clone()
+        },
+        business_requests,
+    );
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<PortalError>);
+    let navigate = use_navigate();
+    let on_start = {
+        let business_id = business_id.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            let navigate = navigate.clone();
+            let business_id = business_id.clone();
+            spawn_local(async move {
+                match start_connection_request(business_id.clone()).await {
+                    Ok(id) => navigate(
+                        &step_path(&business_id, &id, ConnectionStep::Applicant),
+                        Default::default(),
+                    ),
+                    Err(error) => {
+                        failure.set(Some(error));
+                        busy.set(false);
+                    }
+                }
+            });
+        }
+    };
+    let business_for_rows = business_id.clone();
+    view! {
+        <section class="section" aria-labelledby="requests-title">
+            <h2 id="requests-title" class="heading-m">{i18n.t("requests-title")}</h2>
+            <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+                {move || {
+                    let business_id = business_for_rows.clone();
+                    Suspend::new(async move {
+                        match list.await {
+                            Ok(requests) if requests.is_empty() => {
+                                view! { <p>{i18n.t("requests-none")}</p> }.into_any()
+                            }
+                            Ok(requests) => view! { <RequestsTable business_id requests/> }.into_any(),
+                            Err(error) => view! {
+                                <div class="notice notice--error">{i18n.t(error.message_id())}</div>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+            {move || failure.get().map(|e| view! {
+                <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
+            })}
+            <form method="post" action=new_request_path(&business_id) on:submit=on_start>
+                <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+                    {i18n.t("requests-start")}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RequestsTable(business_id: String, requests: Vec<RequestSummary>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = requests
+        .into_iter()
+        .map(|r| {
+            let (status, action, href) = match r.status {
+                RequestStatus::Draft => (
+                    i18n.t("request-status-draft"),
+                    i18n.t("wizard-resume"),
+                    step_path(&business_id, &r.id, r.resume_at),
+                ),
+                RequestStatus::Submitted => (
+                    i18n.t("request-status-submitted"),
+                    i18n.t("request-view"),
+                    request_path(&business_id, &r.id),
+                ),
+            };
+            let name = r
+                .reference
+                .clone()
+                .unwrap_or_else(|| i18n.t("request-status-draft"));
+            view! {
+                <tr>
+                    <td>{name.clone()}</td>
+                    <td>{r.site.clone().unwrap_or_default()}</td>
+                    <td>{status}</td>
+                    <td>{r.updated_at.get(..10).unwrap_or_default().to_owned()}</td>
+                    <td>
+                        <a href=href>{action}<span class="visually-hidden">" " {name}</span></a>
+                        {(r.status == RequestStatus::Draft).then(|| view! {
+                            " · "
+                            <a href=request_path(&business_id, &r.id)>{i18n.t("request-manage")}</a>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="table" data-testid="requests">
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("requests-reference")}</th>
+                    <th scope="col">{i18n.t("requests-site")}</th>
+                    <th scope="col">{i18n.t("requests-status")}</th>
+                    <th scope="col">{i18n.t("requests-updated")}</th>
+                    <th scope="col"><span class="visually-hidden">{i18n.t("documents-actions")}</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

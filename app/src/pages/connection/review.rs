@@ -1,0 +1,143 @@
+//! The last step: every answer with a "change" link, the documents, and the submit button.
+//! Submitting twice (a double click, a form sent again) gives the same reference.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::web_sys::SubmitEvent;
+use leptos_router::hooks::use_navigate;
+
+use super::questions::sections;
+use super::{change_path, request_path, step_path};
+use crate::api::{submit_connection_request, PortalError};
+use crate::components::wizard::{Control, ReviewRow, ReviewSection};
+use crate::i18n::{use_i18n, FluentArgs, I18n};
+use crate::model::connection::{human_size, ConnectionRequest, ConnectionStep};
+use crate::model::step_form::is_checked;
+
+/// The rows of one step's answers, as the person would read them.
+pub fn answer_rows(
+    i18n: I18n,
+    request: &ConnectionRequest,
+    step: ConnectionStep,
+) -> Vec<ReviewRow> {
+    let values = request.answers_of(step).cloned().unwrap_or_default();
+    let mut rows = Vec::new();
+    for section in sections(step) {
+        let prefix = section.legend.map(|legend| {
+            let mut args = FluentArgs::new();
+            args.set("n", section.n.unwrap_or(0));
+            i18n.t_with(legend, &args)
+        });
+        let questions = section.questions;
+        // An optional group left empty (the third contact person) is not listed.
+        let answered = questions.iter().any(|q| match q.control {
+            Control::Checkboxes(boxes) => boxes.iter().any(|(n, _)| values.contains_key(*n)),
+            _ => values.contains_key(q.id),
+        });
+        if !answered {
+            continue;
+        }
+        for question in questions {
+            let value = match question.control {
+                Control::Select(choices) | Control::Radios(choices) => values
+                    .get(question.id)
+                    .and_then(|v| choices.iter().find(|(c, _)| c == v))
+                    .map(|(_, label)| i18n.t(label)),
+                Control::Checkboxes(boxes) => {
+                    let ticked: Vec<String> = boxes
+                        .iter()
+                        .filter(|(name, _)| values.get(*name).is_some_and(|v| is_checked(v)))
+                        .map(|(_, label)| i18n.t(label))
+                        .collect();
+                    (!ticked.is_empty()).then(|| ticked.join(" · "))
+                }
+                Control::Text { .. } | Control::Area => values.get(question.id).cloned(),
+            };
+            let label = match &prefix {
+                Some(prefix) => format!("{prefix} – {}", i18n.t(question.label)),
+                None => i18n.t(question.label),
+            };
+            rows.push(ReviewRow {
+                label,
+                value: value.unwrap_or_else(|| i18n.t("review-not-given")),
+            });
+        }
+    }
+    rows
+}
+
+pub fn document_rows(i18n: I18n, request: &ConnectionRequest) -> Vec<ReviewRow> {
+    request
+        .documents
+        .iter()
+        .map(|d| ReviewRow {
+            label: i18n.t(&d.kind.message_id()),
+            value: format!("{} ({})", d.file_name, human_size(d.size_bytes)),
+        })
+        .collect()
+}
+
+/// Every step's answers; with "change" links while the request is a draft.
+#[component]
+pub fn AllAnswers(request: ConnectionRequest, editable: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    ConnectionStep::ALL
+        .into_iter()
+        .filter(|s| *s != ConnectionStep::Review)
+        .map(|step| {
+            let rows = if step == ConnectionStep::Documents {
+                document_rows(i18n, &request)
+            } else {
+                answer_rows(i18n, &request, step)
+            };
+            let change_href =
+                editable.then(|| change_path(&request.business_id, &request.id, step));
+            view! { <ReviewSection title=i18n.t(&step.title_id()) rows change_href/> }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ReviewStep(request: ConnectionRequest) -> impl IntoView {
+    let i18n = use_i18n();
+    let (business_id, request_id) = (request.business_id.clone(), request.id.clone());
+    let busy = RwSignal::new(false);
+    let failure = RwSignal::new(None::<PortalError>);
+    let navigate = use_navigate();
+    let on_submit = {
+        let (business_id, request_id) = (business_id.clone(), request_id.clone());
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            failure.set(None);
+            let navigate = navigate.clone();
+            let (business_id, request_id) = (business_id.clone(), request_id.clone());
+            spawn_local(async move {
+                match submit_connection_request(business_id.clone(), request_id.clone()).await {
+                    Ok(_) => navigate(&request_path(&business_id, &request_id), Default::default()),
+                    Err(error) => {
+                        failure.set(Some(error));
+                        busy.set(false);
+                    }
+                }
+            });
+        }
+    };
+    view! {
+        <AllAnswers request=request.clone() editable=true/>
+        {move || failure.get().map(|e| view! {
+            <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
+        })}
+        <form class="form" method="post" action=step_path(&business_id, &request_id, ConnectionStep::Review)
+            on:submit=on_submit>
+            <h2 class="heading-m">{i18n.t("review-declaration-title")}</h2>
+            <p>{i18n.t("review-declaration")}</p>
+            <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+                {i18n.t("review-submit")}
+            </button>
+        </form>
+    }
+}

@@ -1,0 +1,167 @@
+//! `/espace/entreprises/{id}/demandes/{request}/{step}`: one step of the connection request,
+//! in the frame every step shares (caption, title, progress list).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::documents::DocumentsStep;
+use super::form_step::FormStep;
+use super::review::ReviewStep;
+use super::{request_path, step_path, BACK_TO_REVIEW};
+use crate::api::{load_connection_request, PortalError};
+use crate::components::set_http_status;
+use crate::components::wizard::{ProgressItem, StepProgress, StepState};
+use crate::i18n::use_i18n;
+use crate::model::connection::{ConnectionRequest, ConnectionStep};
+use crate::model::{StepValues, Submitted};
+use crate::pages::espace::RefusalPanel;
+
+#[component]
+pub fn ConnectionStepPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        params.with(|p| {
+            (
+                p.get("id").unwrap_or_default(),
+                p.get("request").unwrap_or_default(),
+                p.get("step").unwrap_or_default(),
+            )
+        })
+    };
+    let back_to_review = Memo::new(move |_| query.with(|q| q.get(BACK_TO_REVIEW).is_some()));
+    let submitted = Submitted::<StepValues>::from_server();
+    let has_errors_title =
+        ArcRwSignal::new(submitted.as_ref().is_some_and(|s| !s.errors.is_empty()));
+    let has_errors = RwSignal::from(has_errors_title.clone());
+    let page = Resource::new(key, move |(business, request, _)| {
+        let submitted = submitted.clone();
+        async move {
+            load_connection_request(business, request)
+                .await
+                .map(|request| (request, submitted))
+        }
+    });
+    let step_title = ArcRwSignal::new(String::new());
+    let title = {
+        let step_title = step_title.clone();
+        move || {
+            let title = format!("{} – {}", step_title.get(), i18n.t("connection-title"));
+            if has_errors_title.get() {
+                format!("{} {title}", i18n.t("error-title-prefix"))
+            } else {
+                title
+            }
+        }
+    };
+    view! {
+        <Title text=title/>
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || {
+                let step_title = step_title.clone();
+                Suspend::new(async move {
+                    let slug = key().2;
+                    match (page.await, ConnectionStep::from_slug(&slug)) {
+                        (Err(error), _) => view! { <RefusalPanel error/> }.into_any(),
+                        (Ok(_), None) => view! { <RefusalPanel error=PortalError::NotFound/> }.into_any(),
+                        (Ok((request, submitted)), Some(step)) => {
+                            step_title.set(i18n.t(&step.title_id()));
+                            view! {
+                                <StepView request step submitted back_to_review=back_to_review.get_untracked() has_errors/>
+                            }
+                            .into_any()
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StepView(
+    request: ConnectionRequest,
+    step: ConnectionStep,
+    submitted: Option<Submitted<StepValues>>,
+    back_to_review: bool,
+    has_errors: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if request.reference.is_some() {
+        return view! { <Frozen request/> }.into_any();
+    }
+    if !request.may_open(step) {
+        set_http_status(409);
+        let resume = step_path(
+            &request.business_id,
+            &request.id,
+            request.first_incomplete(),
+        );
+        return view! {
+            <h1 class="page-title">{i18n.t("step-not-ready-title")}</h1>
+            <p>{i18n.t("error-step-not-ready")}</p>
+            <p><a class="button" href=resume>{i18n.t("wizard-resume")}</a></p>
+        }
+        .into_any();
+    }
+    let items = ConnectionStep::ALL
+        .into_iter()
+        .map(|s| ProgressItem {
+            label: i18n.t(&s.title_id()),
+            href: step_path(&request.business_id, &request.id, s),
+            state: if s == step {
+                StepState::Current
+            } else if request.is_complete(s) {
+                StepState::Done
+            } else if request.may_open(s) {
+                StepState::Open
+            } else {
+                StepState::Locked
+            },
+        })
+        .collect();
+    let mut args = crate::i18n::FluentArgs::new();
+    args.set("n", step.number());
+    args.set("total", ConnectionStep::ALL.len());
+    let caption = format!(
+        "{} · {}",
+        i18n.t("connection-title"),
+        i18n.t_with("wizard-step-of", &args)
+    );
+    let intro = i18n.t(&format!("{}-intro", step.title_id()));
+    let body = match step {
+        ConnectionStep::Documents => {
+            view! { <DocumentsStep request submitted back_to_review has_errors/> }.into_any()
+        }
+        ConnectionStep::Review => view! { <ReviewStep request/> }.into_any(),
+        form => {
+            view! { <FormStep request step=form submitted back_to_review has_errors/> }.into_any()
+        }
+    };
+    view! {
+        <div class="wizard">
+            <div class="wizard__side"><StepProgress items/></div>
+            <div class="wizard__main">
+                <span class="caption">{caption}</span>
+                <h1 class="page-title">{i18n.t(&step.title_id())}</h1>
+                <p class="lead">{intro}</p>
+                {body}
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// A submitted request's steps: nothing to change any more.
+#[component]
+fn Frozen(request: ConnectionRequest) -> impl IntoView {
+    let i18n = use_i18n();
+    set_http_status(409);
+    view! {
+        <h1 class="page-title">{i18n.t("request-frozen-title")}</h1>
+        <p>{i18n.t("error-already-submitted")}</p>
+        <p><a class="button" href=request_path(&request.business_id, &request.id)>{i18n.t("request-view")}</a></p>
+    }
+}

@@ -1,0 +1,225 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { createBusiness, errorSummary, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
+
+// A tiny but real PDF and PNG: the server checks files by their first bytes.
+const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108020000009077', 'hex');
+const EXE = Buffer.concat([Buffer.from('4d5a90000300000004000000ffff0000', 'hex'), Buffer.alloc(64)]);
+
+async function next(page: Page, testInfo: TestInfo) {
+  await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+  if (usesJavaScript(testInfo)) await waitForHydration(page);
+}
+
+async function expectStep(page: Page, title: string) {
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+async function startRequest(page: Page, testInfo: TestInfo) {
+  await signIn(page, testInfo);
+  await createBusiness(page, testInfo);
+  await page.getByRole('button', { name: 'Commencer une demande de raccordement' }).click();
+  await expectStep(page, 'Demandeur');
+  if (usesJavaScript(testInfo)) await waitForHydration(page);
+}
+
+async function fillApplicant(page: Page) {
+  await page.getByLabel("Votre fonction dans l'entreprise").fill('Gérante');
+  await page.getByLabel('Votre numéro de téléphone').fill('621 123 456');
+}
+
+async function fillSite(page: Page) {
+  await page.getByLabel('Rue', { exact: true }).fill('Grand-Rue');
+  await page.getByLabel('Numéro', { exact: true }).fill('12A');
+  await page.getByLabel('Code postal').fill('1660');
+  await page.getByLabel('Localité').fill('Luxembourg');
+  await page.getByLabel('Type de locaux').selectOption({ label: 'Bijouterie ou horlogerie' });
+  await page.getByLabel('Nom, ou nom de la société').fill('Immobilière du Centre SA');
+  await page.getByLabel('Domicile ou siège social').fill('3, rue du Fort, L-2419 Luxembourg');
+}
+
+async function fillSystem(page: Page) {
+  await page.getByLabel(/Alarme anti-intrusion/).check();
+  await page.getByLabel("Nom de l'entreprise d'installation").fill('Sécurité Moselle SARL');
+  await page.getByLabel('Installateur de systèmes d\'alarme et de sécurité').check();
+  await page.getByLabel("Numéro de l'autorisation d'établissement").fill('10012345/1');
+  await page.getByLabel('Date du certificat de conformité').fill('2026-10-01');
+  await page.getByRole('group', { name: /Avez-vous demandé à POST/ }).getByLabel('Oui').check();
+  await page.getByLabel('Référence de POST pour votre demande').fill('POST-ALM-4471');
+}
+
+async function fillContact(page: Page, n: number, family: string, given: string) {
+  const person = page.getByRole('group', { name: `Personne de contact ${n}`, exact: true });
+  await person.getByLabel('Nom', { exact: true }).fill(family);
+  await person.getByLabel('Prénom', { exact: true }).fill(given);
+  await person.getByLabel('Domicile', { exact: true }).fill('5, rue Large, L-1917 Luxembourg');
+  await person.getByLabel('Numéro de téléphone').fill(`+352 691 000 11${n}`);
+  await person.getByLabel(/Cette personne accepte/).check();
+}
+
+async function upload(page: Page, testInfo: TestInfo, kind: string, name: string, buffer: Buffer, mimeType = 'application/pdf') {
+  await page.getByLabel('Type de document').selectOption({ label: kind });
+  await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name, mimeType, buffer });
+  await page.getByRole('button', { name: 'Téléverser le fichier' }).click();
+  if (usesJavaScript(testInfo)) await waitForHydration(page);
+}
+
+/** The text of a PDF, as pdf.js (Firefox's reader) extracts it. */
+async function pdfText(file: string) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const standardFontDataUrl = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts/');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), standardFontDataUrl }).promise;
+  let text = '';
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    text += content.items.map(item => ('str' in item ? item.str : '')).join('\n');
+  }
+  return text;
+}
+
+test('the whole connection request, as a person fills it in, ends with a reference and a receipt', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await startRequest(page, testInfo);
+  await expect(page.getByRole('navigation', { name: 'Étapes de la demande' })).toBeVisible();
+  await expect(page.getByText('Étape 1 sur 8')).toBeVisible();
+  await fillApplicant(page);
+  await next(page, testInfo);
+
+  await expectStep(page, 'Site protégé et propriétaire');
+  await fillSite(page);
+  await next(page, testInfo);
+
+  await expectStep(page, "Système d'alarme");
+  await fillSystem(page);
+  await next(page, testInfo);
+
+  await expectStep(page, 'Personnes de contact');
+  await fillContact(page, 1, 'Schmit', 'Anne');
+  await fillContact(page, 2, 'Weber', 'Paul');
+  await next(page, testInfo);
+
+  await expectStep(page, 'Motivation');
+  await page.getByLabel('Pourquoi cette alarme doit-elle être raccordée à la Police ?').fill('Bijouterie exposée, deux tentatives d’effraction en 2025.');
+  await next(page, testInfo);
+
+  await expectStep(page, 'Pièces justificatives');
+  await upload(page, testInfo, 'Plan du bâtiment (obligatoire)', 'plan.pdf', PDF);
+  await upload(page, testInfo, 'Certificat de conformité (obligatoire)', 'certificat.png', PNG, 'image/png');
+  await expect(page.getByTestId('documents')).toContainText('plan.pdf');
+  await expect(page.getByTestId('documents')).toContainText('certificat.png');
+  await next(page, testInfo);
+
+  await expectStep(page, 'Obligations');
+  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /test de transmission/, /tout changement/, /fausses alertes/]) {
+    await page.getByLabel(obligation).check();
+  }
+  await next(page, testInfo);
+
+  await expectStep(page, 'Vérifiez vos réponses');
+  await expect(page.getByText('L-1660')).toBeVisible();
+  await expect(page.getByText('10012345/1')).toBeVisible();
+  await expect(page.getByText('+352691000111')).toBeVisible();
+  await page.getByRole('button', { name: 'Envoyer la demande' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Demande envoyée' })).toBeVisible();
+  const reference = (await page.getByTestId('reference').textContent())?.trim() ?? '';
+  expect(reference).toMatch(/^ALR-\d{4}-\d{6}$/);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: "Télécharger l'accusé de réception (PDF)" }).click();
+  const download = await downloading;
+  const saved = testInfo.outputPath('receipt.pdf');
+  await download.saveAs(saved);
+  const text = await pdfText(saved);
+  expect(text).toContain(reference);
+  expect(text).toContain('Immobilière du Centre SA');
+  expect(text).toContain('plan.pdf');
+
+  // The business eSpace lists it as submitted.
+  await page.getByRole('link', { name: "Retour à l'eSpace professionnel" }).click();
+  await expect(page.getByTestId('requests')).toContainText(reference);
+  await expect(page.getByTestId('requests')).toContainText('Envoyée');
+});
+
+test('wrong answers in the wizard get their messages and keep what was typed', async ({ page }, testInfo) => {
+  await startRequest(page, testInfo);
+  await fillApplicant(page);
+  await next(page, testInfo);
+  await fillSite(page);
+  await page.getByLabel('Code postal').fill('L-12');
+  await next(page, testInfo);
+  const summary = errorSummary(page);
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Saisissez un code postal luxembourgeois');
+  await expect(page).toHaveTitle(/^Erreur/);
+  await expect(page.getByLabel('Rue', { exact: true })).toHaveValue('Grand-Rue');
+  await expect(page.getByLabel('Code postal')).toHaveValue('L-12');
+  await page.getByLabel('Code postal').fill('L-1660');
+  await next(page, testInfo);
+
+  await expectStep(page, "Système d'alarme");
+  await fillSystem(page);
+  await page.getByLabel('Alarme incendie').check();
+  await next(page, testInfo);
+  await expect(errorSummary(page)).toContainText('CGDIS');
+  await expect(page.getByLabel("Nom de l'entreprise d'installation")).toHaveValue('Sécurité Moselle SARL');
+  await page.getByLabel('Alarme incendie').uncheck();
+  await next(page, testInfo);
+
+  await expectStep(page, 'Personnes de contact');
+  await fillContact(page, 1, 'Schmit', 'Anne');
+  await next(page, testInfo);
+  await expect(errorSummary(page)).toContainText('il faut au moins deux personnes de contact');
+  await expect(page.getByRole('group', { name: 'Personne de contact 1', exact: true }).getByLabel('Nom', { exact: true })).toHaveValue('Schmit');
+});
+
+test('leaving a field shows its message at once', async ({ page }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'inline checks need JavaScript');
+  await startRequest(page, testInfo);
+  await typeAndLeave(page, 'Votre numéro de téléphone', '12');
+  await expect(page.locator('#representative_phone-error')).toContainText('6 à 15 chiffres');
+});
+
+test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever its name', async ({ page }, testInfo) => {
+  await startRequest(page, testInfo);
+  const base = page.url().replace(/\/demandeur$/, '');
+  for (const fill of [fillApplicant, fillSite, fillSystem]) {
+    await fill(page);
+    await next(page, testInfo);
+  }
+  await fillContact(page, 1, 'Schmit', 'Anne');
+  await fillContact(page, 2, 'Weber', 'Paul');
+  await next(page, testInfo);
+  await page.getByLabel('Pourquoi cette alarme doit-elle être raccordée à la Police ?').fill('Risque élevé.');
+  await next(page, testInfo);
+  await upload(page, testInfo, 'Plan du bâtiment (obligatoire)', 'plan.pdf', EXE);
+  await expect(page.locator('#file-error')).toContainText('PDF, PNG ou JPEG');
+  await expect(errorSummary(page)).toBeVisible();
+  expect(page.url()).toContain(base);
+  // Nothing else was lost: going back shows the saved motivation.
+  await page.getByRole('link', { name: 'Retour', exact: true }).click();
+  await expect(page.getByLabel('Pourquoi cette alarme doit-elle être raccordée à la Police ?')).toHaveValue('Risque élevé.');
+});
+
+test('a reload or a second tab in the middle of the wizard loses nothing saved', async ({ page, context }, testInfo) => {
+  await startRequest(page, testInfo);
+  await fillApplicant(page);
+  await next(page, testInfo);
+  await fillSite(page);
+  await next(page, testInfo);
+  await expectStep(page, "Système d'alarme");
+  const url = page.url();
+  await page.reload();
+  await expectStep(page, "Système d'alarme");
+  const second = await context.newPage();
+  await second.goto(url.replace(/\/systeme$/, '/site'));
+  await expect(second.getByLabel('Nom, ou nom de la société')).toHaveValue('Immobilière du Centre SA');
+  await second.close();
+  // The business eSpace lists the draft and resumes at the first step not done.
+  await page.goto(url.replace(/\/demandes\/.*$/, ''));
+  await page.getByRole('link', { name: /Continuer la demande/ }).click();
+  await expectStep(page, "Système d'alarme");
+});

@@ -1,0 +1,484 @@
+//! Connection requests in the database: the server's side of `app::api::backend::RequestStore`,
+//! plus what only the server's own routes need (documents, receipts).
+
+use std::collections::BTreeMap;
+
+use app::api::backend::{RequestStore, StoreError, Submission};
+use app::i18n::Locale;
+use app::model::connection::{
+    ConnectionRequest, ConnectionStep, DocumentInfo, DocumentKind, RequestStatus, RequestSummary,
+};
+use app::model::StepValues;
+use bytes::Bytes;
+use sha2::{Digest, Sha256};
+use sqlx::{AnyPool, Row};
+
+use crate::clock::now_rfc3339;
+use crate::documents::DocumentStore;
+use crate::espaces::{corrupt, details_from_row, failed};
+use crate::receipt;
+
+#[derive(Clone, Debug)]
+pub struct SqlRequestStore {
+    db: AnyPool,
+    documents: DocumentStore,
+}
+
+/// A document about to be recorded: its bytes are already in the store under `storage_key`.
+pub struct NewDocument {
+    pub kind: DocumentKind,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: u64,
+    pub sha256: String,
+    pub storage_key: String,
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `ALR-2026-000123`.
+pub fn format_reference(year: i32, number: i64) -> String {
+    format!("ALR-{year}-{number:06}")
+}
+
+impl SqlRequestStore {
+    pub fn new(db: AnyPool, documents: DocumentStore) -> SqlRequestStore {
+        SqlRequestStore { db, documents }
+    }
+
+    pub fn documents(&self) -> &DocumentStore {
+        &self.documents
+    }
+
+    async fn documents_of(&self, request_id: &str) -> Result<Vec<DocumentInfo>, StoreError> {
+        sqlx::query(
+            "SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at
+             FROM request_documents WHERE request_id = $1 ORDER BY uploaded_at, file_name",
+        )
+        .bind(request_id)
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?
+        .iter()
+        .map(|row| {
+            let kind: String = row.get("kind");
+            Ok(DocumentInfo {
+                id: row.get("id"),
+                kind: DocumentKind::from_code(&kind)
+                    .ok_or_else(|| corrupt("document kind", &kind))?,
+                file_name: row.get("file_name"),
+                content_type: row.get("content_type"),
+                size_bytes: u64::try_from(row.get::<i64, _>("size_bytes")).unwrap_or(0),
+                sha256: row.get("sha256"),
+                uploaded_at: row.get("uploaded_at"),
+            })
+        })
+        .collect()
+    }
+
+    /// Records an uploaded document of a draft; `false` when the request is not a draft.
+    pub async fn add_document(
+        &self,
+        person_id: &str,
+        request_id: &str,
+        document: &NewDocument,
+    ) -> Result<Option<String>, StoreError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let inserted = sqlx::query(
+            "INSERT INTO request_documents (id, request_id, kind, file_name, content_type,
+                 size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+             WHERE EXISTS (SELECT 1 FROM requests WHERE id = $2 AND status = 'draft')",
+        )
+        .bind(&id)
+        .bind(request_id)
+        .bind(document.kind.code())
+        .bind(&document.file_name)
+        .bind(&document.content_type)
+        .bind(i64::try_from(document.size_bytes).unwrap_or(i64::MAX))
+        .bind(&document.sha256)
+        .bind(&document.storage_key)
+        .bind(person_id)
+        .bind(now_rfc3339())
+        .execute(&self.db)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        Ok((inserted == 1).then_some(id))
+    }
+
+    /// The storage key of a document of `request_id`.
+    pub async fn document_key(
+        &self,
+        request_id: &str,
+        document_id: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query(
+            "SELECT storage_key FROM request_documents WHERE request_id = $1 AND id = $2",
+        )
+        .bind(request_id)
+        .bind(document_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?
+        .map(|row| row.get("storage_key")))
+    }
+
+    /// Removes a draft's document; `false` when there is none or the request is submitted.
+    pub async fn remove_document(
+        &self,
+        request_id: &str,
+        document_id: &str,
+    ) -> Result<bool, StoreError> {
+        let Some(key) = self.document_key(request_id, document_id).await? else {
+            return Ok(false);
+        };
+        let removed = sqlx::query(
+            "DELETE FROM request_documents WHERE request_id = $1 AND id = $2
+               AND EXISTS (SELECT 1 FROM requests WHERE id = $1 AND status = 'draft')",
+        )
+        .bind(request_id)
+        .bind(document_id)
+        .execute(&self.db)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        if removed == 1 {
+            if let Err(error) = self.documents.delete(&key).await {
+                tracing::warn!(%error, "document row removed, its bytes stay in the store");
+            }
+        }
+        Ok(removed == 1)
+    }
+
+    /// The stored receipt of a submitted request.
+    pub async fn receipt_key(&self, request_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query("SELECT receipt_key FROM requests WHERE id = $1 AND status = 'submitted'")
+                .bind(request_id)
+                .fetch_optional(&self.db)
+                .await
+                .map_err(failed)?
+                .and_then(|row| row.get::<Option<String>, _>("receipt_key")),
+        )
+    }
+
+    async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
+        let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
+            .bind(person_id)
+            .fetch_optional(&self.db)
+            .await
+            .map_err(failed)?;
+        Ok(row
+            .map(|r| {
+                format!(
+                    "{} {}",
+                    r.get::<String, _>("given_name"),
+                    r.get::<String, _>("family_name")
+                )
+            })
+            .unwrap_or_default())
+    }
+}
+
+#[async_trait::async_trait]
+impl RequestStore for SqlRequestStore {
+    async fn create_request(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<String>, StoreError> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let now = now_rfc3339();
+        // The membership is the authorisation: a non-member inserts nothing.
+        let inserted = sqlx::query(
+            "INSERT INTO requests (id, business_id, procedure_kind, status, created_by, created_at, updated_at)
+             SELECT $1, $2, 'connection', 'draft', $3, $4, $4
+             WHERE EXISTS (SELECT 1 FROM business_members WHERE business_id = $2 AND person_id = $3)",
+        )
+        .bind(&id)
+        .bind(business_id)
+        .bind(person_id)
+        .bind(&now)
+        .execute(&self.db)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        Ok((inserted == 1).then_some(id))
+    }
+
+    async fn request_for_member(
+        &self,
+        person_id: &str,
+        business_id: &str,
+        request_id: &str,
+    ) -> Result<Option<ConnectionRequest>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT r.id, r.business_id, r.status, r.reference, r.created_at, r.updated_at,
+                    r.submitted_at, r.submitted_by
+             FROM requests r
+             JOIN business_members m ON m.business_id = r.business_id AND m.person_id = $1
+             WHERE r.id = $2 AND r.business_id = $3",
+        )
+        .bind(person_id)
+        .bind(request_id)
+        .bind(business_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?
+        else {
+            return Ok(None);
+        };
+        let business = sqlx::query("SELECT * FROM business_espaces WHERE id = $1")
+            .bind(business_id)
+            .fetch_one(&self.db)
+            .await
+            .map_err(failed)?;
+        let mut answers = BTreeMap::new();
+        for answer in sqlx::query("SELECT step, answers FROM request_answers WHERE request_id = $1")
+            .bind(request_id)
+            .fetch_all(&self.db)
+            .await
+            .map_err(failed)?
+        {
+            let step: String = answer.get("step");
+            let json: String = answer.get("answers");
+            let values: StepValues =
+                serde_json::from_str(&json).map_err(|_| corrupt("answers of step", &step))?;
+            answers.insert(step, values);
+        }
+        let status: String = row.get("status");
+        let submitted_by: Option<String> = row.get("submitted_by");
+        Ok(Some(ConnectionRequest {
+            id: row.get("id"),
+            business_id: row.get("business_id"),
+            company: details_from_row(&business)?,
+            representative: self
+                .name_of(submitted_by.as_deref().unwrap_or(person_id))
+                .await?,
+            status: RequestStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
+            reference: row.get("reference"),
+            created_at: row.get("created_at"),
+            updated_at: row.get("updated_at"),
+            submitted_at: row.get("submitted_at"),
+            answers,
+            documents: self.documents_of(request_id).await?,
+        }))
+    }
+
+    async fn requests_of_business(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<Vec<RequestSummary>>, StoreError> {
+        let member = sqlx::query(
+            "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
+        )
+        .bind(business_id)
+        .bind(person_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?;
+        if member.is_none() {
+            return Ok(None);
+        }
+        let ids: Vec<String> = sqlx::query(
+            "SELECT id FROM requests WHERE business_id = $1
+             ORDER BY CASE status WHEN 'draft' THEN 0 ELSE 1 END, updated_at DESC",
+        )
+        .bind(business_id)
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?
+        .iter()
+        .map(|row| row.get("id"))
+        .collect();
+        let mut summaries = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(request) = self.request_for_member(person_id, business_id, &id).await? {
+                summaries.push(RequestSummary {
+                    site: request
+                        .answers_of(ConnectionStep::Site)
+                        .and_then(|site| site.get("site_locality").cloned()),
+                    resume_at: request.first_incomplete(),
+                    id: request.id,
+                    status: request.status,
+                    reference: request.reference,
+                    updated_at: request.updated_at,
+                });
+            }
+        }
+        Ok(Some(summaries))
+    }
+
+    async fn save_answers(
+        &self,
+        person_id: &str,
+        request_id: &str,
+        step: ConnectionStep,
+        values: &StepValues,
+    ) -> Result<bool, StoreError> {
+        let now = now_rfc3339();
+        let json = serde_json::to_string(values).map_err(failed)?;
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        // Touching the request first takes the write lock and proves it is still a draft.
+        let draft =
+            sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
+                .bind(&now)
+                .bind(request_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(failed)?
+                .rows_affected();
+        if draft != 1 {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO request_answers (request_id, step, answers, saved_by, saved_at)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (request_id, step)
+             DO UPDATE SET answers = excluded.answers, saved_by = excluded.saved_by,
+                           saved_at = excluded.saved_at",
+        )
+        .bind(request_id)
+        .bind(step.slug())
+        .bind(&json)
+        .bind(person_id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        Ok(true)
+    }
+
+    async fn delete_draft(&self, request_id: &str) -> Result<bool, StoreError> {
+        let keys: Vec<String> =
+            sqlx::query("SELECT storage_key FROM request_documents WHERE request_id = $1")
+                .bind(request_id)
+                .fetch_all(&self.db)
+                .await
+                .map_err(failed)?
+                .iter()
+                .map(|row| row.get("storage_key"))
+                .collect();
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        let deleted = sqlx::query("DELETE FROM requests WHERE id = $1 AND status = 'draft'")
+            .bind(request_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(failed)?
+            .rows_affected();
+        if deleted != 1 {
+            return Ok(false);
+        }
+        // Foreign keys cascade on SQLite and PostgreSQL alike; explicit for clarity of intent.
+        for table in ["request_answers", "request_documents"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE request_id = $1"))
+                .bind(request_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(failed)?;
+        }
+        tx.commit().await.map_err(failed)?;
+        for key in keys {
+            if let Err(error) = self.documents.delete(&key).await {
+                tracing::warn!(%error, "draft deleted, a document's bytes stay in the store");
+            }
+        }
+        Ok(true)
+    }
+
+    async fn submit(
+        &self,
+        person_id: &str,
+        request: &ConnectionRequest,
+        locale: Locale,
+    ) -> Result<Submission, StoreError> {
+        let now = chrono::Utc::now();
+        let submitted_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        // Only one submission flips the status; a second (double click, resent form, another
+        // tab) finds nothing to update and gets the first one's reference.
+        let won = sqlx::query(
+            "UPDATE requests SET status = 'submitted', submitted_at = $1, submitted_by = $2, updated_at = $1
+             WHERE id = $3 AND status = 'draft'",
+        )
+        .bind(&submitted_at)
+        .bind(person_id)
+        .bind(&request.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        if won != 1 {
+            drop(tx);
+            let reference: Option<String> =
+                sqlx::query("SELECT reference FROM requests WHERE id = $1")
+                    .bind(&request.id)
+                    .fetch_optional(&self.db)
+                    .await
+                    .map_err(failed)?
+                    .and_then(|row| row.get("reference"));
+            return reference
+                .map(Submission::AlreadySubmitted)
+                .ok_or_else(|| StoreError("the request is neither a draft nor submitted".into()));
+        }
+        let year = chrono::Datelike::year(&now);
+        let number: i64 = sqlx::query(
+            "INSERT INTO reference_counters (year, last_number) VALUES ($1, 1)
+             ON CONFLICT (year) DO UPDATE SET last_number = reference_counters.last_number + 1
+             RETURNING last_number",
+        )
+        .bind(year)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(failed)?
+        .get("last_number");
+        let reference = format_reference(year, number);
+        let mut frozen = request.clone();
+        frozen.status = RequestStatus::Submitted;
+        frozen.reference = Some(reference.clone());
+        frozen.submitted_at = Some(submitted_at.clone());
+        frozen.representative = self.name_of(person_id).await?;
+        let snapshot = serde_json::to_string(&frozen).map_err(failed)?;
+        let pdf = receipt::render(&frozen, locale);
+        let receipt_sha256 = sha256_hex(&pdf);
+        let receipt_key = format!("requests/{}/receipt-{reference}.pdf", request.id);
+        self.documents
+            .put(&receipt_key, Bytes::from(pdf))
+            .await
+            .map_err(failed)?;
+        sqlx::query(
+            "UPDATE requests SET reference = $1, snapshot = $2, receipt_key = $3, receipt_sha256 = $4
+             WHERE id = $5",
+        )
+        .bind(&reference)
+        .bind(&snapshot)
+        .bind(&receipt_key)
+        .bind(&receipt_sha256)
+        .bind(&request.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        tracing::info!(%reference, "connection request submitted");
+        Ok(Submission::Submitted(reference))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_zero_padded_per_year() {
+        assert_eq!(format_reference(2026, 123), "ALR-2026-000123");
+        assert_eq!(format_reference(2027, 1), "ALR-2027-000001");
+    }
+}

@@ -1,0 +1,159 @@
+//! The connection request wizard's plain forms, posted without JavaScript (with it, the pages
+//! call the same rules through server functions): start, save a step, submit, delete.
+
+use app::api::requests::server as wizard;
+use app::api::PortalError;
+use app::model::connection::ConnectionStep;
+use app::model::{StepValues, Submitted, Viewer};
+use app::pages::business_path;
+use app::pages::connection::{request_path, step_path, BACK_TO_REVIEW};
+use axum::body::to_bytes;
+use axum::extract::{Path, Request, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+
+use super::render::render_page;
+use super::sign_in_first;
+use crate::AppState;
+
+/// A step's answers are a few kilobytes; the motivation, the longest, is 2,000 characters.
+const FORM_BODY_LIMIT: usize = 64 * 1024;
+
+/// `POST /espace/entreprises/{id}/demandes`: a new draft, opened at its first step.
+pub async fn start_request(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(business_id): Path<String>,
+) -> Response {
+    let page = business_path(&business_id);
+    let Some(Extension(viewer)) = viewer else {
+        return sign_in_first(&page);
+    };
+    match app::api::backend::RequestStore::create_request(
+        &*state.requests,
+        &viewer.person_id,
+        &business_id,
+    )
+    .await
+    {
+        Ok(Some(id)) => {
+            Redirect::to(&step_path(&business_id, &id, ConnectionStep::Applicant)).into_response()
+        }
+        Ok(None) => (StatusCode::NOT_FOUND, Redirect::to(&page)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot start a request");
+            Redirect::to(&page).into_response()
+        }
+    }
+}
+
+/// `POST /espace/entreprises/{id}/demandes/{request}/{step}`: saves a step and goes to the next
+/// one, or shows the step again with the typed answers and the messages. The review's form
+/// submits the request.
+pub async fn post_step(
+    State(state): State<AppState>,
+    Path((business_id, request_id, slug)): Path<(String, String, String)>,
+    request: Request,
+) -> Response {
+    // The documents step's upload form posts a file to the step's own address, so that a
+    // refused file comes back on the very page (and URL) the browser hydrates.
+    let is_upload = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
+    if is_upload && slug == ConnectionStep::Documents.slug() {
+        return super::documents::upload(state, business_id, request_id, request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let page = step_path_of(&business_id, &request_id, &slug);
+    let mut values: StepValues = match to_bytes(body, FORM_BODY_LIMIT).await {
+        Ok(bytes) => match serde_urlencoded::from_bytes(&bytes) {
+            Ok(values) => values,
+            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+        },
+        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    };
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return sign_in_first(&page);
+    };
+    let Some(step) = ConnectionStep::from_slug(&slug) else {
+        return render_page(&state, parts, None, (), StatusCode::NOT_FOUND).await;
+    };
+    let back_to_review = values.remove(BACK_TO_REVIEW).is_some();
+    let store = &*state.requests;
+    let outcome = if step == ConnectionStep::Review {
+        let locale = app::i18n::locale_of_request(&parts.headers);
+        wizard::submit(store, &viewer.person_id, &business_id, &request_id, locale)
+            .await
+            .map(|_| request_path(&business_id, &request_id))
+    } else {
+        wizard::save_step(
+            store,
+            &viewer.person_id,
+            &business_id,
+            &request_id,
+            step,
+            &values,
+            back_to_review,
+        )
+        .await
+        .map(|next| step_path(&business_id, &request_id, next))
+    };
+    match outcome {
+        Ok(next) => Redirect::to(&next).into_response(),
+        Err(PortalError::Invalid(errors)) => {
+            let sent_back = Submitted {
+                form: values,
+                errors,
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render_page(&state, parts, None, sent_back, status).await
+        }
+        Err(PortalError::SignInRequired) => sign_in_first(&page),
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            // The step page explains (not found, earlier steps first, already submitted) and,
+            // when the service failed, keeps what was typed.
+            let sent_back = Submitted {
+                form: values,
+                errors: Default::default(),
+            };
+            render_page(&state, parts, None, sent_back, status).await
+        }
+    }
+}
+
+/// `POST /espace/entreprises/{id}/demandes/{request}/supprimer`.
+pub async fn delete_request(
+    State(state): State<AppState>,
+    parts: Parts,
+    Path((business_id, request_id)): Path<(String, String)>,
+) -> Response {
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return sign_in_first(&request_path(&business_id, &request_id));
+    };
+    match wizard::delete_draft(
+        &*state.requests,
+        &viewer.person_id,
+        &business_id,
+        &request_id,
+    )
+    .await
+    {
+        Ok(()) => Redirect::to(&business_path(&business_id)).into_response(),
+        Err(error) => {
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let page = request_path(&business_id, &request_id);
+            render_page(&state, parts, Some(&page), (), status).await
+        }
+    }
+}
+
+fn step_path_of(business_id: &str, request_id: &str, slug: &str) -> String {
+    format!("{}/{slug}", request_path(business_id, request_id))
+}
