@@ -1,20 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { errorSummary, open, typeAndLeave, usesJavaScript } from './helpers';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { errorSummary, expectNoViolations, open, typeAndLeave, usesJavaScript } from './helpers';
 
 // axe-core runs as a script inside the page, so it needs JavaScript; the pages it checks are the
 // server's HTML (hydration changes no markup), including the no-JavaScript error and answer states.
 test.beforeEach(({}, testInfo) => {
   test.skip(!usesJavaScript(testInfo) && testInfo.title.includes('WCAG'), 'axe-core needs JavaScript in the page');
 });
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const summary = results.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  expect(summary, 'axe-core WCAG 2.1 A/AA violations').toEqual([]);
-}
 
 for (const [language, url] of [['fr', '/language/fr'], ['de', '/language/de'], ['en', '/language/en']]) {
   test(`the home page in ${language} passes WCAG 2.1 AA checks`, async ({ page }, testInfo) => {

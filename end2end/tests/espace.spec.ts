@@ -1,14 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { errorSummary, open, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  const summary = results.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  expect(summary, 'axe-core WCAG 2.1 A/AA violations').toEqual([]);
-}
+import { errorSummary, expectNoViolations, open, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
 
 test('signing in with eID shows the private eSpace with the means used, and signing out ends it', async ({ page }, testInfo) => {
   await signIn(page, testInfo, 'Luc Weber', 'eID');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.name === 'javascript';
@@ -65,4 +66,12 @@ export async function createBusiness(page: Page, testInfo: TestInfo, company = '
   await page.getByRole('button', { name: "Créer l'eSpace professionnel" }).click();
   await expect(page.getByRole('heading', { level: 1, name: company })).toBeVisible();
   if (usesJavaScript(testInfo)) await waitForHydration(page);
+}
+
+/** axe-core's WCAG 2.1 A and AA rules find nothing on the page (axe runs inside the page, so
+ *  this needs JavaScript; the markup it checks is the server's, which hydration keeps). */
+export async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = results.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+  expect(found, 'axe-core WCAG 2.1 A/AA violations').toEqual([]);
 }

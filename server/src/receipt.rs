@@ -5,7 +5,7 @@
 //! encoded in WinAnsi, which covers French, German and English.
 
 use app::i18n::{FluentArgs, I18n, Locale};
-use app::model::connection::{human_size, ConnectionRequest, ConnectionStep};
+use app::model::connection::{ConnectionRequest, ConnectionStep};
 use app::pages::connection::answer_rows;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
@@ -62,7 +62,7 @@ pub fn render(request: &ConnectionRequest, locale: Locale) -> Vec<u8> {
                         "{}: {} ({})",
                         i18n.t(&document.kind.message_id()),
                         document.file_name,
-                        human_size(document.size_bytes)
+                        i18n.size(document.size_bytes)
                     )));
                     lines.push(Line::Text(format!("SHA-256 {}", document.sha256)));
                 }

@@ -48,6 +48,11 @@ fn ErrorMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> im
     }
 }
 
+// Every input below carries its answer twice: as an attribute, for the server's HTML (and
+// browsers without JavaScript), and as a property bound to its signal. The binding matters when
+// the router reuses the DOM of one wizard step for the next: without it the new step's inputs
+// would keep the previous step's typed text and ticks, which the new answers never see.
+
 /// A one-line text input.
 #[component]
 pub fn TextField(
@@ -96,6 +101,7 @@ pub fn TextField(
                 spellcheck="false"
                 autocomplete=autocomplete
                 value=value.get_untracked()
+                prop:value=move || value.get()
                 aria-describedby=move || described_by(id, has_hint, has_error())
                 aria-invalid=move || has_error().then_some("true")
                 on:input:target=move |ev| {
@@ -138,6 +144,7 @@ pub fn TextArea(
                 id=id
                 name=id
                 rows="8"
+                prop:value=move || value.get()
                 aria-describedby=move || described_by(id, has_hint, has_error())
                 aria-invalid=move || has_error().then_some("true")
                 on:input:target=move |ev| {
@@ -198,6 +205,7 @@ pub fn SelectField(
                 class=move || if has_error() { "select input--error" } else { "select" }
                 id=id
                 name=id
+                prop:value=move || value.get()
                 aria-describedby=move || described_by(id, has_hint, has_error())
                 aria-invalid=move || has_error().then_some("true")
                 on:change:target=move |ev| {
@@ -274,6 +282,7 @@ pub fn CheckboxGroup(
                         type="checkbox"
                         value="on"
                         checked=checked.get_untracked()
+                        prop:checked=move || checked.get()
                         aria-describedby=has_item_hint.then(|| item_hint_id.clone())
                         on:change:target=move |ev| {
                             checked.set(ev.target().checked());
@@ -325,6 +334,7 @@ pub fn RadioGroup(
                         type="radio"
                         value=value
                         checked=selected.get_untracked() == Some(value)
+                        prop:checked=move || selected.get() == Some(value)
                         aria-describedby=has_item_hint.then(|| item_hint_id.clone())
                         on:change=move |_| {
                             selected.set(Some(value));

@@ -33,6 +33,14 @@ impl I18n {
         }
     }
 
+    /// A file size with its unit in the page's language: "2.4 Mo", "830 kB".
+    pub fn size(self, bytes: u64) -> String {
+        let (number, unit) = crate::model::connection::human_size(bytes);
+        let mut args = FluentArgs::new();
+        args.set("n", number);
+        self.t_with(unit, &args)
+    }
+
     /// The text of message `id` with its Fluent arguments.
     pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
         catalog::translate(self.locale, id, Some(args))

@@ -15,12 +15,22 @@ pub struct ApplicantStep {
     /// The representative's function in the company (manager, owner...).
     #[validate(custom(function = "capacity"))]
     pub capacity: String,
-    #[validate(custom(function = "crate::model::phone_number::validate_phone_number"))]
+    #[validate(custom(function = "representative_phone"))]
     pub representative_phone: String,
 }
 
 fn capacity(value: &str) -> Result<(), ValidationError> {
     text_rule!("capacity", 80).check(value)
+}
+
+fn representative_phone(value: &str) -> Result<(), ValidationError> {
+    use crate::model::phone_number::PhoneNumberError;
+    PhoneNumber::parse(value).map(drop).map_err(|e| {
+        ValidationError::new(match e {
+            PhoneNumberError::Empty => "representative-phone-required",
+            PhoneNumberError::Format => "representative-phone-format",
+        })
+    })
 }
 
 impl StepForm for ApplicantStep {

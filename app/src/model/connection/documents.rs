@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// One file's limit, and a whole request's: checked while the upload streams in.
-pub const MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
-pub const MAX_REQUEST_BYTES: u64 = 30 * 1024 * 1024;
+/// Decimal megabytes, as people and their file managers count them ("10 MB").
+pub const MAX_DOCUMENT_BYTES: u64 = 10_000_000;
+pub const MAX_REQUEST_BYTES: u64 = 30_000_000;
 /// Enough for a plan, a certificate and a few more; a runaway script stops here.
 pub const MAX_DOCUMENTS: usize = 20;
 
@@ -90,11 +91,30 @@ pub fn has_required_documents(documents: &[DocumentInfo]) -> bool {
         .all(|kind| documents.iter().any(|d| d.kind == kind))
 }
 
-/// A size for people: `2.4 MB`, `830 kB`.
-pub fn human_size(bytes: u64) -> String {
+/// A size for people, as a number and the message id of its unit: (`2.4`, `size-mb`),
+/// (`10`, `size-mb`), (`830`, `size-kb`).
+pub fn human_size(bytes: u64) -> (String, &'static str) {
     if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        let megabytes = bytes as f64 / 1_000_000.0;
+        let text = if bytes.is_multiple_of(1_000_000) {
+            format!("{megabytes:.0}")
+        } else {
+            format!("{megabytes:.1}")
+        };
+        (text, "size-mb")
     } else {
-        format!("{} kB", bytes.div_ceil(1000))
+        (bytes.div_ceil(1000).to_string(), "size-kb")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_count_them() {
+        assert_eq!(human_size(MAX_DOCUMENT_BYTES), ("10".into(), "size-mb"));
+        assert_eq!(human_size(2_400_000), ("2.4".into(), "size-mb"));
+        assert_eq!(human_size(1), ("1".into(), "size-kb"));
     }
 }

@@ -117,7 +117,7 @@ fn each_required_answer_left_empty_gets_its_message() {
             ConnectionStep::Applicant,
             "representative_phone",
             "representative_phone",
-            "phone-required",
+            "representative-phone-required",
         ),
         (
             ConnectionStep::Site,
@@ -253,7 +253,7 @@ fn each_wrong_format_gets_its_message() {
             ConnectionStep::Applicant,
             "representative_phone",
             "12",
-            "phone-format",
+            "representative-phone-format",
         ),
         (
             ConnectionStep::Applicant,

@@ -8,8 +8,7 @@ use super::{document_path, remove_document_path, step_path, BACK_TO_REVIEW};
 use crate::components::ErrorSummary;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::connection::{
-    human_size, ConnectionRequest, ConnectionStep, DocumentKind, MAX_DOCUMENT_BYTES,
-    MAX_REQUEST_BYTES,
+    ConnectionRequest, ConnectionStep, DocumentKind, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
 };
 use crate::model::{StepValues, Submitted};
 
@@ -35,8 +34,8 @@ pub fn DocumentsStep(
     let missing_error = errors.for_field("documents").map(|e| i18n.field_message(e));
     let (business_id, request_id) = (request.business_id.clone(), request.id.clone());
     let mut limits = FluentArgs::new();
-    limits.set("file", human_size(MAX_DOCUMENT_BYTES));
-    limits.set("total", human_size(MAX_REQUEST_BYTES));
+    limits.set("file", i18n.size(MAX_DOCUMENT_BYTES));
+    limits.set("total", i18n.size(MAX_REQUEST_BYTES));
     let required: Vec<String> = DocumentKind::ALL
         .into_iter()
         .filter(|k| k.is_required())
@@ -61,7 +60,7 @@ pub fn DocumentsStep(
                 <tr>
                     <td>{i18n.t(&document.kind.message_id())}</td>
                     <td><a href=download rel="external" download=name.clone()>{name.clone()}</a></td>
-                    <td>{human_size(document.size_bytes)}</td>
+                    <td>{i18n.size(document.size_bytes)}</td>
                     <td>
                         <form method="post" action=remove>
                             <button class="button button--secondary button--small" type="submit">

@@ -11,7 +11,7 @@ use super::{change_path, request_path, step_path};
 use crate::api::{submit_connection_request, PortalError};
 use crate::components::wizard::{Control, ReviewRow, ReviewSection};
 use crate::i18n::{use_i18n, FluentArgs, I18n};
-use crate::model::connection::{human_size, ConnectionRequest, ConnectionStep};
+use crate::model::connection::{ConnectionRequest, ConnectionStep};
 use crate::model::step_form::is_checked;
 
 /// The rows of one step's answers, as the person would read them.
@@ -49,7 +49,7 @@ pub fn answer_rows(
                         .filter(|(name, _)| values.get(*name).is_some_and(|v| is_checked(v)))
                         .map(|(_, label)| i18n.t(label))
                         .collect();
-                    (!ticked.is_empty()).then(|| ticked.join(" · "))
+                    (!ticked.is_empty()).then(|| ticked.join("\n"))
                 }
                 Control::Text { .. } | Control::Area => values.get(question.id).cloned(),
             };
@@ -72,7 +72,7 @@ pub fn document_rows(i18n: I18n, request: &ConnectionRequest) -> Vec<ReviewRow> 
         .iter()
         .map(|d| ReviewRow {
             label: i18n.t(&d.kind.message_id()),
-            value: format!("{} ({})", d.file_name, human_size(d.size_bytes)),
+            value: format!("{} ({})", d.file_name, i18n.size(d.size_bytes)),
         })
         .collect()
 }
