@@ -231,3 +231,21 @@ test('a reload or a second tab in the middle of the wizard loses nothing saved',
   await page.getByRole('link', { name: /Continuer la demande/ }).click();
   await expectStep(page, "Système d'alarme");
 });
+
+test('a draft is listed in the business eSpace and can be deleted from its page', async ({ page }, testInfo) => {
+  await startRequest(page, testInfo);
+  await fillApplicant(page);
+  await next(page, testInfo);
+  await expectStep(page, 'Site protégé et propriétaire');
+  const business = page.url().replace(/\/demandes\/.*$/, '');
+  await page.goto(business);
+  const requests = page.getByTestId('requests');
+  await expect(requests).toContainText('Brouillon');
+  await requests.getByRole('link', { name: 'Gérer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Brouillon de demande de raccordement' })).toBeVisible();
+  await expect(page.getByText('Gérante')).toBeVisible();
+  await page.getByText('Supprimer ce brouillon').click();
+  await page.getByRole('button', { name: 'Supprimer le brouillon' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bijouterie Schmit' })).toBeVisible();
+  await expect(page.getByText('Aucune demande pour l’instant.').or(page.getByText("Aucune demande pour l'instant."))).toBeVisible();
+});

@@ -150,6 +150,7 @@ async fn answer_until_documents(app: &TestApp, browser: &reqwest::Client, draft:
 
 #[tokio::test]
 async fn the_whole_wizard_without_javascript_gives_a_reference_and_a_receipt() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -287,6 +288,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 #[tokio::test]
 async fn a_bad_answer_comes_back_with_its_message_and_every_typed_value() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -322,6 +324,7 @@ async fn a_bad_answer_comes_back_with_its_message_and_every_typed_value() {
 
 #[tokio::test]
 async fn a_fire_alarm_and_a_single_contact_person_are_refused_with_their_reasons() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -350,6 +353,7 @@ async fn a_fire_alarm_and_a_single_contact_person_are_refused_with_their_reasons
 
 #[tokio::test]
 async fn a_crafted_post_cannot_skip_a_step_or_submit_early() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -389,6 +393,7 @@ async fn a_crafted_post_cannot_skip_a_step_or_submit_early() {
 
 #[tokio::test]
 async fn another_persons_draft_is_not_found_whatever_the_route() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -443,6 +448,7 @@ async fn another_persons_draft_is_not_found_whatever_the_route() {
 
 #[tokio::test]
 async fn files_are_checked_by_content_and_size_and_a_refusal_keeps_the_rest() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -509,6 +515,7 @@ async fn files_are_checked_by_content_and_size_and_a_refusal_keeps_the_rest() {
 
 #[tokio::test]
 async fn documents_are_downloaded_as_uploaded_and_removed_by_their_owner() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;
@@ -563,6 +570,7 @@ async fn documents_are_downloaded_as_uploaded_and_removed_by_their_owner() {
 
 #[tokio::test]
 async fn a_draft_survives_a_restart_and_is_resumed_at_its_first_incomplete_step() {
+    let _serial = one_at_a_time().await;
     let app = spawn_app().await;
     let marie = app.browser();
     let draft = new_draft(&app, &marie, MARIE).await;

@@ -13,7 +13,6 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Extension;
 
 use super::render::render_page;
 use super::sign_in_first;
@@ -25,11 +24,11 @@ const FORM_BODY_LIMIT: usize = 64 * 1024;
 /// `POST /espace/entreprises/{id}/demandes`: a new draft, opened at its first step.
 pub async fn start_request(
     State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
+    parts: Parts,
     Path(business_id): Path<String>,
 ) -> Response {
     let page = business_path(&business_id);
-    let Some(Extension(viewer)) = viewer else {
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         return sign_in_first(&page);
     };
     match app::api::backend::RequestStore::create_request(
@@ -42,7 +41,8 @@ pub async fn start_request(
         Ok(Some(id)) => {
             Redirect::to(&step_path(&business_id, &id, ConnectionStep::Applicant)).into_response()
         }
-        Ok(None) => (StatusCode::NOT_FOUND, Redirect::to(&page)).into_response(),
+        // Not a member: the eSpace's page says "not found", as for any other address of it.
+        Ok(None) => render_page(&state, parts, Some(&page), (), StatusCode::NOT_FOUND).await,
         Err(error) => {
             tracing::error!(%error, "cannot start a request");
             Redirect::to(&page).into_response()
