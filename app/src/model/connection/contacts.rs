@@ -82,6 +82,17 @@ pub fn contact_field(n: u32, field: &str) -> String {
     format!("contact{n}_{field}")
 }
 
+/// The same name as a `&'static str`, as `validator` and the question list want it: found in
+/// [`ContactsStep::ORDER`], the fixed list of inputs, rather than built ("contacts" if absent).
+pub fn contact_input(n: u32, field: &str) -> &'static str {
+    let wanted = contact_field(n, field);
+    ContactsStep::ORDER
+        .iter()
+        .copied()
+        .find(|name| *name == wanted)
+        .unwrap_or("contacts")
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ContactsStep {
@@ -175,7 +186,7 @@ impl StepForm for ContactsStep {
                 for failure in list.iter() {
                     let mut failure = failure.clone();
                     failure.add_param(ORDINAL_PARAM.into(), &n);
-                    numbered.add(leak_field(n, &field), failure);
+                    numbered.add(contact_input(n, &field), failure);
                 }
             }
             errors.extend(FieldErrors::from_validation(&numbered, Self::ORDER));
@@ -203,15 +214,4 @@ impl StepForm for ContactsStep {
         }
         values
     }
-}
-
-/// `validator` files errors under `&'static str` names: the prefixed names are the fixed list
-/// in [`ContactsStep::ORDER`], found rather than built.
-fn leak_field(n: u32, field: &str) -> &'static str {
-    let wanted = contact_field(n, field);
-    ContactsStep::ORDER
-        .iter()
-        .copied()
-        .find(|name| *name == wanted)
-        .unwrap_or("contacts")
 }

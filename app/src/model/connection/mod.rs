@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use applicant::ApplicantStep;
-pub use contacts::{contact_field, ContactPerson, ContactsStep, CONTACT_SLOTS, REQUIRED_CONTACTS};
+pub use contacts::{
+    contact_field, contact_input, ContactPerson, ContactsStep, CONTACT_SLOTS, REQUIRED_CONTACTS,
+};
 pub use documents::{
     has_required_documents, human_size, DocumentInfo, DocumentKind, DocumentType, MAX_DOCUMENTS,
     MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,

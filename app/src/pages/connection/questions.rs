@@ -2,8 +2,7 @@
 //! `model::connection`; this is only which control asks what, with which words.
 
 use crate::components::wizard::{Control, Question, Section};
-use crate::model::connection::{ConnectionStep, ContactsStep, CONTACT_SLOTS};
-use crate::model::StepForm;
+use crate::model::connection::{contact_input, ConnectionStep, CONTACT_SLOTS};
 
 const fn text(id: &'static str, label: &'static str) -> Question {
     Question {
@@ -218,14 +217,7 @@ pub fn sections(step: ConnectionStep) -> Vec<Section> {
         ],
         ConnectionStep::Contacts => (1..=CONTACT_SLOTS)
             .map(|n| {
-                let field = |suffix: &str| -> &'static str {
-                    let wanted = format!("contact{n}_{suffix}");
-                    ContactsStep::ORDER
-                        .iter()
-                        .copied()
-                        .find(|name| *name == wanted)
-                        .unwrap_or("")
-                };
+                let field = |suffix: &str| contact_input(n, suffix);
                 Section {
                     legend: Some(if n == CONTACT_SLOTS {
                         "q-contact-optional"
