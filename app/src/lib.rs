@@ -14,8 +14,8 @@ use leptos_router::{path, SsrMode};
 
 use components::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
-    AgentPage, BusinessPage, ConnectionStepPage, HomePage, InvitationPage, NewBusinessPage,
-    NotFound, PrivateEspacePage, RequestPage, SignInFailurePage,
+    AgentCasePage, AgentPage, BusinessPage, HomePage, InvitationPage, NewBusinessPage, NotFound,
+    PrivateEspacePage, RequestPage, SignInFailurePage, WizardStepPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -67,9 +67,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/entreprises/nouvelle") view=NewBusinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id") view=BusinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request") view=RequestPage ssr=SsrMode::Async/>
-                    <Route path=path!("/espace/entreprises/:id/demandes/:request/:step") view=ConnectionStepPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/demandes/:request/:step") view=WizardStepPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/echec") view=SignInFailurePage/>
                 </Routes>
             </main>

@@ -1,7 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import * as path from 'node:path';
-import { createBusiness, errorSummary, expectNoViolations, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
+import { createBusiness, errorSummary, expectNoViolations, pdfText, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
 
 // A tiny but real PDF and PNG: the server checks files by their first bytes.
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
@@ -64,19 +62,6 @@ async function upload(page: Page, testInfo: TestInfo, kind: string, name: string
   await page.getByLabel('Fichier', { exact: true }).setInputFiles({ name, mimeType, buffer });
   await page.getByRole('button', { name: 'Téléverser le fichier' }).click();
   if (usesJavaScript(testInfo)) await waitForHydration(page);
-}
-
-/** The text of a PDF, as pdf.js (Firefox's reader) extracts it. */
-async function pdfText(file: string) {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const standardFontDataUrl = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts/');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), standardFontDataUrl }).promise;
-  let text = '';
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    text += content.items.map(item => ('str' in item ? item.str : '')).join('\n');
-  }
-  return text;
 }
 
 test('the whole connection request, as a person fills it in, ends with a reference and a receipt', async ({ page }, testInfo) => {

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 
 export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.name === 'javascript';
 
@@ -74,4 +76,17 @@ export async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const found = results.violations.map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
   expect(found, 'axe-core WCAG 2.1 A/AA violations').toEqual([]);
+}
+
+/** The text of a PDF, as pdf.js (Firefox's reader) extracts it. */
+export async function pdfText(file: string) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const standardFontDataUrl = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts/');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(await readFile(file)), standardFontDataUrl }).promise;
+  let text = '';
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    text += content.items.map(item => ('str' in item ? item.str : '')).join('\n');
+  }
+  return text;
 }

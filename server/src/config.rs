@@ -21,6 +21,19 @@ pub struct Config {
     /// a session ends after that long without a request, and in any case that long after sign-in.
     pub session_idle: std::time::Duration,
     pub session_max: std::time::Duration,
+    /// Procedure A's postal codes: `ALARMIS_CERTIFICATION_CODE_DAYS` (default 60) how long a
+    /// code works, `ALARMIS_CERTIFICATION_MAX_WRONG_CODES` (default 5) how many wrong codes an
+    /// eSpace may type before redemption locks, for `ALARMIS_CERTIFICATION_LOCK_MINUTES`
+    /// (default 15).
+    pub certification: CertificationPolicy,
+}
+
+/// How long a certification code works and how guessing is slowed down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CertificationPolicy {
+    pub code_validity: std::time::Duration,
+    pub max_wrong_codes: u32,
+    pub lock: std::time::Duration,
 }
 
 #[derive(Clone, Debug)]
@@ -107,6 +120,14 @@ impl Config {
             identity,
             session_idle: minutes("ALARMIS_SESSION_IDLE_MINUTES", 30, 60)?,
             session_max: minutes("ALARMIS_SESSION_MAX_HOURS", 8, 3600)?,
+            certification: CertificationPolicy {
+                code_validity: minutes("ALARMIS_CERTIFICATION_CODE_DAYS", 60, 86_400)?,
+                max_wrong_codes: u32::try_from(
+                    minutes("ALARMIS_CERTIFICATION_MAX_WRONG_CODES", 5, 1)?.as_secs(),
+                )
+                .unwrap_or(u32::MAX),
+                lock: minutes("ALARMIS_CERTIFICATION_LOCK_MINUTES", 15, 60)?,
+            },
         })
     }
 

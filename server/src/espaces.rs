@@ -13,11 +13,12 @@ use crate::invitations;
 #[derive(Clone, Debug)]
 pub struct SqlEspaceStore {
     db: AnyPool,
+    certification: crate::config::CertificationPolicy,
 }
 
 impl SqlEspaceStore {
-    pub fn new(db: AnyPool) -> SqlEspaceStore {
-        SqlEspaceStore { db }
+    pub fn new(db: AnyPool, certification: crate::config::CertificationPolicy) -> SqlEspaceStore {
+        SqlEspaceStore { db, certification }
     }
 }
 
@@ -170,6 +171,12 @@ impl EspaceStore for SqlEspaceStore {
             members,
             role: role(&text("role"))?,
             created_at: text("created_at"),
+            certification: crate::certification::state_of(
+                &self.db,
+                self.certification,
+                business_id,
+            )
+            .await?,
         }))
     }
 

@@ -1,6 +1,7 @@
 //! The ALARMIS portal server: configuration, database, routes, and the Leptos renderer.
 
 pub mod auth;
+pub mod certification;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -8,6 +9,7 @@ pub mod dev_idp;
 pub mod documents;
 pub mod espaces;
 pub mod invitations;
+pub mod pdf;
 pub mod persons;
 pub mod receipt;
 pub mod requests;
@@ -21,7 +23,9 @@ mod security_headers;
 
 use std::sync::Arc;
 
-use app::api::backend::{PublicUrl, SharedEspaceStore, SharedRequestStore};
+use app::api::backend::{
+    PublicUrl, SharedCertificationStore, SharedEspaceStore, SharedRequestStore,
+};
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -45,6 +49,7 @@ pub struct AppState {
     pub identity: Arc<auth::RelyingParty>,
     pub espaces: SharedEspaceStore,
     pub requests: Arc<requests::SqlRequestStore>,
+    pub certifications: Arc<certification::SqlCertificationStore>,
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
 }
 
@@ -83,11 +88,20 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
         None
     };
     let document_store = documents::DocumentStore::local(&config.data_dir.join("documents"))?;
+    let request_store = requests::SqlRequestStore::new(db.clone(), document_store);
     Ok(AppState {
         leptos_options,
-        requests: Arc::new(requests::SqlRequestStore::new(db.clone(), document_store)),
+        certifications: Arc::new(certification::SqlCertificationStore::new(
+            db.clone(),
+            request_store.clone(),
+            config.certification,
+        )),
+        requests: Arc::new(request_store),
         identity: Arc::new(auth::RelyingParty::new(&config)),
-        espaces: Arc::new(espaces::SqlEspaceStore::new(db.clone())),
+        espaces: Arc::new(espaces::SqlEspaceStore::new(
+            db.clone(),
+            config.certification,
+        )),
         db,
         config: Arc::new(config),
         dev_idp,
@@ -120,6 +134,13 @@ pub fn router(state: AppState) -> Router {
             "/espace/entreprises/{id}/demandes",
             post(routes::start_request),
         )
+        .route(
+            "/espace/entreprises/{id}/certification",
+            post(routes::redeem),
+        )
+        .route("/agent/demandes/{request}/decision", post(routes::decide))
+        .route("/agent/demandes/{request}/lettre", post(routes::letter))
+        .route("/agent/demandes/{request}/envoi", post(routes::posted))
         .route(
             "/espace/entreprises/{id}/demandes/{request}/supprimer",
             post(routes::delete_request),
@@ -186,10 +207,12 @@ pub fn router(state: AppState) -> Router {
 pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let espaces: SharedEspaceStore = state.espaces.clone();
     let requests: SharedRequestStore = state.requests.clone();
+    let certifications: SharedCertificationStore = state.certifications.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
     move || {
         provide_context(espaces.clone());
         provide_context(requests.clone());
+        provide_context(certifications.clone());
         provide_context(public_url.clone());
     }
 }

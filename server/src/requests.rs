@@ -3,12 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use app::api::backend::{RequestStore, StoreError, Submission};
+use app::api::backend::{NewRequest, RequestStore, StoreError, Submission};
 use app::i18n::Locale;
-use app::model::connection::{
-    ConnectionRequest, ConnectionStep, DocumentInfo, DocumentKind, RequestStatus, RequestSummary,
+use app::model::connection::{DocumentInfo, DocumentKind};
+use app::model::request::Decision;
+use app::model::{
+    Procedure, ProcedureRequest, RequestStatus, RequestSummary, StepValues, WizardStep,
 };
-use app::model::StepValues;
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
@@ -168,6 +169,75 @@ impl SqlRequestStore {
         )
     }
 
+    /// A request whoever asks: callers check the membership or the agent's role first.
+    /// `filling_in` is the person shown as the representative while it is a draft.
+    pub async fn request_by_id(
+        &self,
+        request_id: &str,
+        filling_in: Option<&str>,
+    ) -> Result<Option<ProcedureRequest>, StoreError> {
+        let Some(row) = sqlx::query(
+            "SELECT id, business_id, procedure_kind, status, reference, created_at, updated_at,
+                    submitted_at, submitted_by, created_by, decided_at, refusal_reason
+             FROM requests WHERE id = $1",
+        )
+        .bind(request_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?
+        else {
+            return Ok(None);
+        };
+        let business_id: String = row.get("business_id");
+        let business = sqlx::query("SELECT * FROM business_espaces WHERE id = $1")
+            .bind(&business_id)
+            .fetch_one(&self.db)
+            .await
+            .map_err(failed)?;
+        let mut answers = BTreeMap::new();
+        for answer in sqlx::query("SELECT step, answers FROM request_answers WHERE request_id = $1")
+            .bind(request_id)
+            .fetch_all(&self.db)
+            .await
+            .map_err(failed)?
+        {
+            let step: String = answer.get("step");
+            let json: String = answer.get("answers");
+            let values: StepValues =
+                serde_json::from_str(&json).map_err(|_| corrupt("answers of step", &step))?;
+            answers.insert(step, values);
+        }
+        let status: String = row.get("status");
+        let procedure: String = row.get("procedure_kind");
+        let submitted_by: Option<String> = row.get("submitted_by");
+        let created_by: String = row.get("created_by");
+        let representative = submitted_by
+            .as_deref()
+            .or(filling_in)
+            .unwrap_or(&created_by)
+            .to_owned();
+        let decided_at: Option<String> = row.get("decided_at");
+        Ok(Some(ProcedureRequest {
+            id: row.get("id"),
+            business_id,
+            procedure: Procedure::from_code(&procedure)
+                .ok_or_else(|| corrupt("procedure", &procedure))?,
+            company: details_from_row(&business)?,
+            representative: self.name_of(&representative).await?,
+            status: RequestStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
+            reference: row.get("reference"),
+            created_at: row.get("created_at"),
+            updated_at: row.get("updated_at"),
+            submitted_at: row.get("submitted_at"),
+            decision: decided_at.map(|decided_at| Decision {
+                decided_at,
+                refusal_reason: row.get("refusal_reason"),
+            }),
+            answers,
+            documents: self.documents_of(request_id).await?,
+        }))
+    }
+
     async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
         let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
             .bind(person_id)
@@ -192,24 +262,44 @@ impl RequestStore for SqlRequestStore {
         &self,
         person_id: &str,
         business_id: &str,
-    ) -> Result<Option<String>, StoreError> {
+        procedure: Procedure,
+    ) -> Result<NewRequest, StoreError> {
         let id = uuid::Uuid::new_v4().to_string();
         let now = now_rfc3339();
-        // The membership is the authorisation: a non-member inserts nothing.
+        // The membership is the authorisation: a non-member inserts nothing. A certified
+        // eSpace has nothing left to certify.
         let inserted = sqlx::query(
             "INSERT INTO requests (id, business_id, procedure_kind, status, created_by, created_at, updated_at)
-             SELECT $1, $2, 'connection', 'draft', $3, $4, $4
-             WHERE EXISTS (SELECT 1 FROM business_members WHERE business_id = $2 AND person_id = $3)",
+             SELECT $1, $2, $5, 'draft', $3, $4, $4
+             WHERE EXISTS (SELECT 1 FROM business_members WHERE business_id = $2 AND person_id = $3)
+               AND ($5 <> 'certification'
+                    OR EXISTS (SELECT 1 FROM business_espaces WHERE id = $2 AND certified_at IS NULL))",
         )
         .bind(&id)
         .bind(business_id)
         .bind(person_id)
         .bind(&now)
+        .bind(procedure.code())
         .execute(&self.db)
         .await
         .map_err(failed)?
         .rows_affected();
-        Ok((inserted == 1).then_some(id))
+        if inserted == 1 {
+            return Ok(NewRequest::Created(id));
+        }
+        let member = sqlx::query(
+            "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
+        )
+        .bind(business_id)
+        .bind(person_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?;
+        Ok(if member.is_some() {
+            NewRequest::AlreadyCertified
+        } else {
+            NewRequest::NotMember
+        })
     }
 
     async fn request_for_member(
@@ -217,11 +307,10 @@ impl RequestStore for SqlRequestStore {
         person_id: &str,
         business_id: &str,
         request_id: &str,
-    ) -> Result<Option<ConnectionRequest>, StoreError> {
-        let Some(row) = sqlx::query(
-            "SELECT r.id, r.business_id, r.status, r.reference, r.created_at, r.updated_at,
-                    r.submitted_at, r.submitted_by
-             FROM requests r
+    ) -> Result<Option<ProcedureRequest>, StoreError> {
+        // The membership join is the authorisation.
+        let member = sqlx::query(
+            "SELECT r.id FROM requests r
              JOIN business_members m ON m.business_id = r.business_id AND m.person_id = $1
              WHERE r.id = $2 AND r.business_id = $3",
         )
@@ -230,45 +319,11 @@ impl RequestStore for SqlRequestStore {
         .bind(business_id)
         .fetch_optional(&self.db)
         .await
-        .map_err(failed)?
-        else {
+        .map_err(failed)?;
+        if member.is_none() {
             return Ok(None);
-        };
-        let business = sqlx::query("SELECT * FROM business_espaces WHERE id = $1")
-            .bind(business_id)
-            .fetch_one(&self.db)
-            .await
-            .map_err(failed)?;
-        let mut answers = BTreeMap::new();
-        for answer in sqlx::query("SELECT step, answers FROM request_answers WHERE request_id = $1")
-            .bind(request_id)
-            .fetch_all(&self.db)
-            .await
-            .map_err(failed)?
-        {
-            let step: String = answer.get("step");
-            let json: String = answer.get("answers");
-            let values: StepValues =
-                serde_json::from_str(&json).map_err(|_| corrupt("answers of step", &step))?;
-            answers.insert(step, values);
         }
-        let status: String = row.get("status");
-        let submitted_by: Option<String> = row.get("submitted_by");
-        Ok(Some(ConnectionRequest {
-            id: row.get("id"),
-            business_id: row.get("business_id"),
-            company: details_from_row(&business)?,
-            representative: self
-                .name_of(submitted_by.as_deref().unwrap_or(person_id))
-                .await?,
-            status: RequestStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
-            reference: row.get("reference"),
-            created_at: row.get("created_at"),
-            updated_at: row.get("updated_at"),
-            submitted_at: row.get("submitted_at"),
-            answers,
-            documents: self.documents_of(request_id).await?,
-        }))
+        self.request_by_id(request_id, Some(person_id)).await
     }
 
     async fn requests_of_business(
@@ -301,10 +356,13 @@ impl RequestStore for SqlRequestStore {
         let mut summaries = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(request) = self.request_for_member(person_id, business_id, &id).await? {
+                let label = match request.procedure {
+                    Procedure::Connection => request.answer(WizardStep::Site, "site_locality"),
+                    Procedure::Certification => request.answer(WizardStep::Client, "client_number"),
+                };
                 summaries.push(RequestSummary {
-                    site: request
-                        .answers_of(ConnectionStep::Site)
-                        .and_then(|site| site.get("site_locality").cloned()),
+                    label: label.map(str::to_owned),
+                    procedure: request.procedure,
                     resume_at: request.first_incomplete(),
                     id: request.id,
                     status: request.status,
@@ -320,7 +378,7 @@ impl RequestStore for SqlRequestStore {
         &self,
         person_id: &str,
         request_id: &str,
-        step: ConnectionStep,
+        step: WizardStep,
         values: &StepValues,
     ) -> Result<bool, StoreError> {
         let now = now_rfc3339();
@@ -397,7 +455,7 @@ impl RequestStore for SqlRequestStore {
     async fn submit(
         &self,
         person_id: &str,
-        request: &ConnectionRequest,
+        request: &ProcedureRequest,
         locale: Locale,
     ) -> Result<Submission, StoreError> {
         let now = chrono::Utc::now();
@@ -467,7 +525,7 @@ impl RequestStore for SqlRequestStore {
         .await
         .map_err(failed)?;
         tx.commit().await.map_err(failed)?;
-        tracing::info!(%reference, "connection request submitted");
+        tracing::info!(%reference, procedure = request.procedure.code(), "request submitted");
         Ok(Submission::Submitted(reference))
     }
 }

@@ -92,20 +92,6 @@ async fn new_draft(app: &TestApp, browser: &reqwest::Client, subject: &str) -> D
     }
 }
 
-async fn post(
-    app: &TestApp,
-    browser: &reqwest::Client,
-    path: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    browser
-        .post(app.url(path))
-        .form(form)
-        .send()
-        .await
-        .expect("post")
-}
-
 async fn save(app: &TestApp, browser: &reqwest::Client, draft: &Draft, slug: &str) -> String {
     let response = post(app, browser, &draft.step(slug), &answers(slug)).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "{slug} saved");
@@ -264,24 +250,6 @@ fn chrono_year() -> String {
 
 /// The text a PDF shows with `Tj`, literal `(...)` or hex `<...>` strings, as Latin-1: enough
 /// to read the receipt's uncompressed, single-byte-font pages.
-fn shown_text(pdf: &[u8]) -> String {
-    let source = String::from_utf8_lossy(pdf);
-    let mut text = String::new();
-    for line in source.lines().filter(|l| l.trim_end().ends_with("Tj")) {
-        let line = line.trim();
-        if let Some(hex) = line.strip_prefix('<').and_then(|l| l.split('>').next()) {
-            let bytes: Vec<u8> = (0..hex.len() / 2)
-                .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
-                .collect();
-            text.extend(bytes.iter().map(|b| char::from(*b)));
-        } else if let Some(literal) = line.strip_prefix('(').and_then(|l| l.rsplit_once(')')) {
-            text.push_str(literal.0);
-        }
-        text.push('\n');
-    }
-    text
-}
-
 fn sha256_hex(bytes: &[u8]) -> String {
     alarmis_server::requests::sha256_hex(bytes)
 }
@@ -373,7 +341,7 @@ async fn a_crafted_post_cannot_skip_a_step_or_submit_early() {
     let id = draft.base.rsplit('/').next().expect("id");
     let business = draft.base.split('/').nth(3).expect("business id");
     let call = marie
-        .post(app.url("/api/save_connection_step"))
+        .post(app.url("/api/save_request_step"))
         .json(&serde_json::json!({
             "business_id": business, "request_id": id, "step": "contacts",
             "values": {}, "back_to_review": false
@@ -383,7 +351,7 @@ async fn a_crafted_post_cannot_skip_a_step_or_submit_early() {
         .expect("server function");
     assert_eq!(call.status(), StatusCode::CONFLICT);
     let call = marie
-        .post(app.url("/api/submit_connection_request"))
+        .post(app.url("/api/submit_request"))
         .form(&[("business_id", business), ("request_id", id)])
         .send()
         .await

@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::model::connection::{ConnectionRequest, ConnectionStep, RequestSummary};
+use crate::model::certification::{CaseLine, CertificationCase};
 use crate::model::{
     BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness, StepValues,
 };
+use crate::model::{Procedure, ProcedureRequest, RequestSummary, WizardStep};
 
 /// A storage failure; the details go to the server's log, the person sees "try again later".
 #[derive(Debug, thiserror::Error)]
@@ -67,24 +68,35 @@ pub enum Submission {
     AlreadySubmitted(String),
 }
 
-/// Connection requests (procedure B) and their drafts. Every method takes the caller and the
+/// Where starting a request ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NewRequest {
+    Created(String),
+    /// Not a member of the business eSpace (or it does not exist).
+    NotMember,
+    /// A certification asked for an eSpace that already is certified.
+    AlreadyCertified,
+}
+
+/// Requests of both procedures and their drafts. Every method takes the caller and the
 /// business eSpace: a request is found only through a membership, so another business's
 /// request is `None`, as if it did not exist.
 #[async_trait::async_trait]
 pub trait RequestStore: Send + Sync + 'static {
-    /// A new, empty draft in `business_id`; `None` when `person_id` is not a member.
+    /// A new, empty draft of `procedure` in `business_id`.
     async fn create_request(
         &self,
         person_id: &str,
         business_id: &str,
-    ) -> Result<Option<String>, StoreError>;
+        procedure: Procedure,
+    ) -> Result<NewRequest, StoreError>;
 
     async fn request_for_member(
         &self,
         person_id: &str,
         business_id: &str,
         request_id: &str,
-    ) -> Result<Option<ConnectionRequest>, StoreError>;
+    ) -> Result<Option<ProcedureRequest>, StoreError>;
 
     /// The business eSpace's requests, drafts first then the newest; `None` for a non-member.
     async fn requests_of_business(
@@ -98,7 +110,7 @@ pub trait RequestStore: Send + Sync + 'static {
         &self,
         person_id: &str,
         request_id: &str,
-        step: ConnectionStep,
+        step: WizardStep,
         values: &StepValues,
     ) -> Result<bool, StoreError>;
 
@@ -109,12 +121,27 @@ pub trait RequestStore: Send + Sync + 'static {
     async fn submit(
         &self,
         person_id: &str,
-        request: &ConnectionRequest,
+        request: &ProcedureRequest,
         locale: crate::i18n::Locale,
     ) -> Result<Submission, StoreError>;
 }
 
 pub type SharedRequestStore = Arc<dyn RequestStore>;
+
+/// Procedure A on the Police's side: what the agent's pages read. Only agents reach it (the
+/// server functions check the role first).
+#[async_trait::async_trait]
+pub trait CertificationStore: Send + Sync + 'static {
+    /// Submitted and decided certification requests, oldest waiting first.
+    async fn certification_cases(&self) -> Result<Vec<CaseLine>, StoreError>;
+
+    async fn certification_case(
+        &self,
+        request_id: &str,
+    ) -> Result<Option<CertificationCase>, StoreError>;
+}
+
+pub type SharedCertificationStore = Arc<dyn CertificationStore>;
 
 /// The address people use to reach the portal, for links they pass on (invitations).
 #[derive(Clone, Debug)]

@@ -27,6 +27,12 @@ pub enum PortalError {
     /// The request was submitted and can no longer change.
     #[error("already submitted")]
     AlreadySubmitted,
+    /// The business eSpace is already certified: procedure A has nothing left to do.
+    #[error("already certified")]
+    AlreadyCertified,
+    /// The request is not in a status that allows this action (approve a draft, decide twice).
+    #[error("not possible in the request's status")]
+    WrongStatus,
     /// The request itself was malformed (not something a person typing in the form can cause).
     #[error("the request could not be understood")]
     BadRequest,
@@ -45,6 +51,8 @@ impl PortalError {
             PortalError::NotFound => "error-not-found",
             PortalError::StepNotReady => "error-step-not-ready",
             PortalError::AlreadySubmitted => "error-already-submitted",
+            PortalError::AlreadyCertified => "error-already-certified",
+            PortalError::WrongStatus => "error-wrong-status",
             PortalError::BadRequest => "error-bad-request",
             PortalError::Unavailable => "error-unavailable",
         }
@@ -57,7 +65,10 @@ impl PortalError {
             PortalError::SignInRequired => 401,
             PortalError::Forbidden => 403,
             PortalError::NotFound => 404,
-            PortalError::StepNotReady | PortalError::AlreadySubmitted => 409,
+            PortalError::StepNotReady
+            | PortalError::AlreadySubmitted
+            | PortalError::AlreadyCertified
+            | PortalError::WrongStatus => 409,
             PortalError::BadRequest => 400,
             PortalError::Unavailable => 503,
         }

@@ -2,6 +2,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod backend;
+mod certification;
 mod eligibility;
 mod error;
 mod espaces;
@@ -9,6 +10,7 @@ pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod session;
 
+pub use certification::{list_certification_cases, load_certification_case};
 pub use eligibility::check_eligibility;
 pub use error::PortalError;
 pub use espaces::{
@@ -16,6 +18,6 @@ pub use espaces::{
     load_business_espace, load_private_espace, registered_businesses,
 };
 pub use requests::{
-    business_requests, delete_connection_draft, load_connection_request, save_connection_step,
-    start_connection_request, submit_connection_request,
+    business_requests, delete_request_draft, load_request, save_request_step, start_request,
+    submit_request,
 };

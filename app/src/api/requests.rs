@@ -1,29 +1,28 @@
-//! The connection request wizard's server functions. Each starts from the session; the rules
+//! The wizards' server functions (both procedures). Each starts from the session; the rules
 //! of a step run here again whatever the browser said, and only answers that pass are saved.
 
 use leptos::prelude::*;
 
 use super::PortalError;
-use crate::model::connection::{ConnectionRequest, ConnectionStep, RequestSummary};
 use crate::model::StepValues;
+use crate::model::{Procedure, ProcedureRequest, RequestSummary, WizardStep};
 
-/// Starts a new draft in the business eSpace; returns its id.
-#[server(endpoint = "start_connection_request")]
-pub async fn start_connection_request(business_id: String) -> Result<String, PortalError> {
-    use super::session::{requests, require_viewer, unavailable};
+/// Starts a new draft of `procedure` in the business eSpace; returns its id.
+#[server(endpoint = "start_request")]
+pub async fn start_request(
+    business_id: String,
+    procedure: Procedure,
+) -> Result<String, PortalError> {
+    use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
-    requests()?
-        .create_request(&viewer.person_id, &business_id)
-        .await
-        .map_err(unavailable)?
-        .ok_or(PortalError::NotFound)
+    server::start(&*requests()?, &viewer.person_id, &business_id, procedure).await
 }
 
-#[server(endpoint = "load_connection_request")]
-pub async fn load_connection_request(
+#[server(endpoint = "load_request")]
+pub async fn load_request(
     business_id: String,
     request_id: String,
-) -> Result<ConnectionRequest, PortalError> {
+) -> Result<ProcedureRequest, PortalError> {
     use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
     server::load(&*requests()?, &viewer.person_id, &business_id, &request_id).await
@@ -42,14 +41,14 @@ pub async fn business_requests(business_id: String) -> Result<Vec<RequestSummary
 }
 
 /// Checks and saves one step; returns the step to show next.
-#[server(endpoint = "save_connection_step", input = leptos::server_fn::codec::Json)]
-pub async fn save_connection_step(
+#[server(endpoint = "save_request_step", input = leptos::server_fn::codec::Json)]
+pub async fn save_request_step(
     business_id: String,
     request_id: String,
-    step: ConnectionStep,
+    step: WizardStep,
     values: StepValues,
     back_to_review: bool,
-) -> Result<ConnectionStep, PortalError> {
+) -> Result<WizardStep, PortalError> {
     use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
     server::save_step(
@@ -64,8 +63,8 @@ pub async fn save_connection_step(
     .await
 }
 
-#[server(endpoint = "delete_connection_draft")]
-pub async fn delete_connection_draft(
+#[server(endpoint = "delete_request_draft")]
+pub async fn delete_request_draft(
     business_id: String,
     request_id: String,
 ) -> Result<(), PortalError> {
@@ -75,8 +74,8 @@ pub async fn delete_connection_draft(
 }
 
 /// Submits a complete draft; returns its reference. Submitting again returns the same one.
-#[server(endpoint = "submit_connection_request")]
-pub async fn submit_connection_request(
+#[server(endpoint = "submit_request")]
+pub async fn submit_request(
     business_id: String,
     request_id: String,
 ) -> Result<String, PortalError> {
@@ -97,16 +96,33 @@ pub async fn submit_connection_request(
 #[cfg(feature = "ssr")]
 pub mod server {
     use super::*;
-    use crate::api::backend::{RequestStore, Submission};
+    use crate::api::backend::{NewRequest, RequestStore, Submission};
     use crate::api::session::unavailable;
     use crate::i18n::Locale;
+
+    pub async fn start(
+        store: &dyn RequestStore,
+        person_id: &str,
+        business_id: &str,
+        procedure: Procedure,
+    ) -> Result<String, PortalError> {
+        match store
+            .create_request(person_id, business_id, procedure)
+            .await
+            .map_err(unavailable)?
+        {
+            NewRequest::Created(id) => Ok(id),
+            NewRequest::NotMember => Err(PortalError::NotFound),
+            NewRequest::AlreadyCertified => Err(PortalError::AlreadyCertified),
+        }
+    }
 
     pub async fn load(
         store: &dyn RequestStore,
         person_id: &str,
         business_id: &str,
         request_id: &str,
-    ) -> Result<ConnectionRequest, PortalError> {
+    ) -> Result<ProcedureRequest, PortalError> {
         store
             .request_for_member(person_id, business_id, request_id)
             .await
@@ -115,14 +131,10 @@ pub mod server {
     }
 
     /// Where the wizard goes after `step` was saved.
-    fn after(
-        request: &ConnectionRequest,
-        step: ConnectionStep,
-        back_to_review: bool,
-    ) -> ConnectionStep {
-        let next = step.next().unwrap_or(ConnectionStep::Review);
-        if back_to_review && request.first_incomplete() == ConnectionStep::Review {
-            ConnectionStep::Review
+    fn after(request: &ProcedureRequest, step: WizardStep, back_to_review: bool) -> WizardStep {
+        let next = request.procedure.next(step).unwrap_or(WizardStep::Review);
+        if back_to_review && request.first_incomplete() == WizardStep::Review {
+            WizardStep::Review
         } else {
             next
         }
@@ -133,18 +145,21 @@ pub mod server {
         person_id: &str,
         business_id: &str,
         request_id: &str,
-        step: ConnectionStep,
+        step: WizardStep,
         values: &StepValues,
         back_to_review: bool,
-    ) -> Result<ConnectionStep, PortalError> {
+    ) -> Result<WizardStep, PortalError> {
         let mut request = load(store, person_id, business_id, request_id).await?;
         if request.reference.is_some() {
             return Err(PortalError::AlreadySubmitted);
         }
+        if request.procedure.number(step) == 0 {
+            return Err(PortalError::NotFound);
+        }
         if !request.may_open(step) {
             return Err(PortalError::StepNotReady);
         }
-        if step == ConnectionStep::Documents {
+        if step == WizardStep::Documents {
             // Files arrive through their own upload route; "continue" only needs them there.
             if !request.is_complete(step) {
                 return Err(PortalError::Invalid(crate::model::FieldErrors::single(

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::backend::{SharedEspaceStore, SharedRequestStore};
+use super::backend::{SharedCertificationStore, SharedEspaceStore, SharedRequestStore};
 use super::PortalError;
 use crate::model::{Role, Viewer};
 
@@ -37,6 +37,13 @@ pub fn store() -> Result<SharedEspaceStore, PortalError> {
 pub fn requests() -> Result<SharedRequestStore, PortalError> {
     use_context::<SharedRequestStore>().ok_or_else(|| {
         tracing_unavailable("no RequestStore in context");
+        PortalError::Unavailable
+    })
+}
+
+pub fn certifications() -> Result<SharedCertificationStore, PortalError> {
+    use_context::<SharedCertificationStore>().ok_or_else(|| {
+        tracing_unavailable("no CertificationStore in context");
         PortalError::Unavailable
     })
 }

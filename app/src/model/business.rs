@@ -241,6 +241,8 @@ pub struct BusinessEspace {
     pub role: MemberRole,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// Procedure A: whether the Police certified it as an ALARMIS client.
+    pub certification: crate::model::certification::CertificationState,
 }
 
 /// A line of the Police's list of registered business eSpaces.

@@ -69,13 +69,7 @@ fn at_least_one_alarm_kind(answers: &EligibilityAnswers) -> Result<(), Validatio
     Err(error)
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Procedure {
-    /// A: certification of a business eSpace, for existing ALARMIS clients.
-    Certification,
-    /// B: initial connection request, for new clients.
-    Connection,
-}
+pub use super::request::Procedure;
 
 /// What the check concludes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

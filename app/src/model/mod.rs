@@ -4,6 +4,8 @@
 pub mod authorisation_number;
 pub mod business;
 pub mod calendar_date;
+pub mod certification;
+pub mod client_number;
 pub mod connection;
 pub mod eligibility;
 pub mod field_errors;
@@ -11,6 +13,7 @@ pub mod legal_form;
 pub mod phone_number;
 pub mod postcode;
 pub mod rcs_number;
+pub mod request;
 pub mod step_form;
 pub mod submitted;
 pub mod text;
@@ -22,14 +25,14 @@ pub use business::{
     MemberRole, RegisteredBusiness, BUSINESS_FIELDS,
 };
 pub use calendar_date::CalendarDate;
-pub use eligibility::{
-    ClientStatus, EligibilityAnswers, EligibilityOutcome, Procedure, ELIGIBILITY_FIELDS,
-};
+pub use client_number::ClientNumber;
+pub use eligibility::{ClientStatus, EligibilityAnswers, EligibilityOutcome, ELIGIBILITY_FIELDS};
 pub use field_errors::{FieldError, FieldErrors};
 pub use legal_form::LegalForm;
 pub use phone_number::PhoneNumber;
 pub use postcode::{Postcode, PostcodeError};
 pub use rcs_number::RcsNumber;
+pub use request::{Procedure, ProcedureRequest, RequestStatus, RequestSummary, WizardStep};
 pub use step_form::{StepForm, StepValues, CHECKED};
 pub use submitted::Submitted;
 pub use viewer::{AuthMeans, PrivateEspace, Role, Viewer};

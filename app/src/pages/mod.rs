@@ -1,14 +1,14 @@
 //! One module per page; a page's own components live beside it.
 
-pub mod connection;
 mod espace;
 mod home;
 mod not_found;
+pub mod request;
 
-pub use connection::{ConnectionStepPage, RequestPage};
 pub use espace::{
-    business_path, invitation_path, AgentPage, BusinessPage, InvitationPage, NewBusinessPage,
-    PrivateEspacePage, SignInFailurePage, NEW_BUSINESS_PATH,
+    agent_case_path, business_path, invitation_path, AgentCasePage, AgentPage, BusinessPage,
+    InvitationPage, NewBusinessPage, PrivateEspacePage, SignInFailurePage, NEW_BUSINESS_PATH,
 };
 pub use home::HomePage;
 pub use not_found::NotFound;
+pub use request::{RequestPage, WizardStepPage};

@@ -3,12 +3,10 @@
 //! through the caller's membership first.
 
 use app::api::backend::RequestStore;
-use app::model::connection::{
-    ConnectionRequest, ConnectionStep, DocumentKind, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES,
-    MAX_REQUEST_BYTES,
-};
+use app::model::connection::{DocumentKind, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES};
 use app::model::{FieldErrors, StepValues, Submitted, Viewer};
-use app::pages::connection::{request_path, step_path};
+use app::model::{ProcedureRequest, WizardStep};
+use app::pages::request::{request_path, step_path};
 use axum::body::Body;
 use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::{FromRequest, Multipart, Path, Request, State};
@@ -82,12 +80,12 @@ async fn find_request(
     parts: &Parts,
     business_id: &str,
     request_id: &str,
-) -> Result<(Viewer, ConnectionRequest), Response> {
+) -> Result<(Viewer, ProcedureRequest), Response> {
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         return Err(sign_in_first(&step_path(
             business_id,
             request_id,
-            ConnectionStep::Documents,
+            WizardStep::Documents,
         )));
     };
     match state
@@ -121,7 +119,11 @@ pub async fn upload(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let documents_page = step_path(&business_id, &request_id, ConnectionStep::Documents);
+    let documents_page = step_path(&business_id, &request_id, WizardStep::Documents);
+    // Only procedure B's wizard has a documents step.
+    if request.procedure.number(WizardStep::Documents) == 0 {
+        return render_page(&state, parts, None, (), StatusCode::NOT_FOUND).await;
+    }
     if request.reference.is_some() {
         return Redirect::to(&request_path(&business_id, &request_id)).into_response();
     }
@@ -179,7 +181,7 @@ impl From<Rejection> for Received {
 /// the first bytes, size against the file's and the request's limits), then stored.
 async fn receive(
     state: &AppState,
-    request: &ConnectionRequest,
+    request: &ProcedureRequest,
     mut multipart: Multipart,
 ) -> Result<NewDocument, Received> {
     if request.documents.len() >= MAX_DOCUMENTS {
@@ -350,12 +352,8 @@ pub async fn remove(
         .remove_document(&request.id, &document_id)
         .await
     {
-        Ok(true) => Redirect::to(&step_path(
-            &business_id,
-            &request_id,
-            ConnectionStep::Documents,
-        ))
-        .into_response(),
+        Ok(true) => Redirect::to(&step_path(&business_id, &request_id, WizardStep::Documents))
+            .into_response(),
         Ok(false) if request.reference.is_some() => {
             Redirect::to(&request_path(&business_id, &request_id)).into_response()
         }

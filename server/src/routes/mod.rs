@@ -1,5 +1,6 @@
 //! Plain axum routes beside the Leptos pages and server functions.
 
+mod certification;
 mod documents;
 mod health;
 mod invitations;
@@ -8,6 +9,7 @@ mod new_business;
 mod render;
 mod requests;
 
+pub use certification::{decide, letter, posted, redeem};
 pub use documents::{download, receipt, remove, UPLOAD_BODY_LIMIT};
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};

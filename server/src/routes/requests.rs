@@ -1,12 +1,11 @@
-//! The connection request wizard's plain forms, posted without JavaScript (with it, the pages
+//! The wizards' plain forms, posted without JavaScript (with it, the pages
 //! call the same rules through server functions): start, save a step, submit, delete.
 
 use app::api::requests::server as wizard;
 use app::api::PortalError;
-use app::model::connection::ConnectionStep;
-use app::model::{StepValues, Submitted, Viewer};
+use app::model::{Procedure, StepValues, Submitted, Viewer, WizardStep};
 use app::pages::business_path;
-use app::pages::connection::{request_path, step_path, BACK_TO_REVIEW};
+use app::pages::request::{request_path, step_path, BACK_TO_REVIEW, PROCEDURE_FIELD};
 use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::header::CONTENT_TYPE;
@@ -21,31 +20,42 @@ use crate::AppState;
 /// A step's answers are a few kilobytes; the motivation, the longest, is 2,000 characters.
 const FORM_BODY_LIMIT: usize = 64 * 1024;
 
-/// `POST /espace/entreprises/{id}/demandes`: a new draft, opened at its first step.
+/// `POST /espace/entreprises/{id}/demandes`: a new draft of the posted procedure, opened at its
+/// first step.
 pub async fn start_request(
     State(state): State<AppState>,
-    parts: Parts,
     Path(business_id): Path<String>,
+    request: Request,
 ) -> Response {
     let page = business_path(&business_id);
+    let (parts, body) = request.into_parts();
+    let values: StepValues = match to_bytes(body, FORM_BODY_LIMIT).await {
+        Ok(bytes) => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
+        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    };
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         return sign_in_first(&page);
     };
-    match app::api::backend::RequestStore::create_request(
-        &*state.requests,
-        &viewer.person_id,
-        &business_id,
-    )
-    .await
-    {
-        Ok(Some(id)) => {
-            Redirect::to(&step_path(&business_id, &id, ConnectionStep::Applicant)).into_response()
+    // A form from before procedure A existed posts no procedure: it meant B.
+    let Some(procedure) = values
+        .get(PROCEDURE_FIELD)
+        .map_or(Some(Procedure::Connection), |code| {
+            Procedure::from_code(code)
+        })
+    else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    match wizard::start(&*state.requests, &viewer.person_id, &business_id, procedure).await {
+        Ok(id) => {
+            Redirect::to(&step_path(&business_id, &id, procedure.first_step())).into_response()
         }
-        // Not a member: the eSpace's page says "not found", as for any other address of it.
-        Ok(None) => render_page(&state, parts, Some(&page), (), StatusCode::NOT_FOUND).await,
+        Err(PortalError::Unavailable) => Redirect::to(&page).into_response(),
+        // Not a member: the eSpace's page says "not found", as for any other address of it;
+        // already certified: the eSpace's page shows it.
         Err(error) => {
-            tracing::error!(%error, "cannot start a request");
-            Redirect::to(&page).into_response()
+            let status = StatusCode::from_u16(error.status_code())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            render_page(&state, parts, Some(&page), (), status).await
         }
     }
 }
@@ -64,7 +74,7 @@ pub async fn post_step(
         .headers()
         .get(CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
-    if is_upload && slug == ConnectionStep::Documents.slug() {
+    if is_upload && slug == WizardStep::Documents.slug() {
         return super::documents::upload(state, business_id, request_id, request).await;
     }
     let (parts, body) = request.into_parts();
@@ -79,12 +89,13 @@ pub async fn post_step(
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         return sign_in_first(&page);
     };
-    let Some(step) = ConnectionStep::from_slug(&slug) else {
+    // Only a slug of some wizard is a step; whether it is this request's is the rules' call.
+    let Some(step) = Procedure::ALL.iter().find_map(|p| p.step(&slug)) else {
         return render_page(&state, parts, None, (), StatusCode::NOT_FOUND).await;
     };
     let back_to_review = values.remove(BACK_TO_REVIEW).is_some();
     let store = &*state.requests;
-    let outcome = if step == ConnectionStep::Review {
+    let outcome = if step == WizardStep::Review {
         let locale = app::i18n::locale_of_request(&parts.headers);
         wizard::submit(store, &viewer.person_id, &business_id, &request_id, locale)
             .await

@@ -207,3 +207,48 @@ pub async fn one_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
     static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     SERIAL.lock().await
 }
+
+/// The text a PDF shows (the portal's PDFs: one `Tj` per line, literal or hex strings).
+pub fn shown_text(pdf: &[u8]) -> String {
+    let source = String::from_utf8_lossy(pdf);
+    let mut text = String::new();
+    for line in source.lines().filter(|l| l.trim_end().ends_with("Tj")) {
+        let line = line.trim();
+        if let Some(hex) = line.strip_prefix('<').and_then(|l| l.split('>').next()) {
+            let bytes: Vec<u8> = (0..hex.len() / 2)
+                .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+                .collect();
+            text.extend(bytes.iter().map(|b| char::from(*b)));
+        } else if let Some(literal) = line.strip_prefix('(').and_then(|l| l.rsplit_once(')')) {
+            text.push_str(literal.0);
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// The test portal's own database, to look at what it stored or to age a record.
+pub async fn database(app: &TestApp) -> sqlx::AnyPool {
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        app.data_dir.path().join("alarmis.db").display()
+    );
+    alarmis_server::db::connect_and_migrate(&url, app.data_dir.path())
+        .await
+        .expect("the test database")
+}
+
+/// A form posted as a browser without JavaScript posts it.
+pub async fn post(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    browser
+        .post(app.url(path))
+        .form(form)
+        .send()
+        .await
+        .expect("post")
+}

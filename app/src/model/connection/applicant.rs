@@ -19,11 +19,11 @@ pub struct ApplicantStep {
     pub representative_phone: String,
 }
 
-fn capacity(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn capacity(value: &str) -> Result<(), ValidationError> {
     text_rule!("capacity", 80).check(value)
 }
 
-fn representative_phone(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn representative_phone(value: &str) -> Result<(), ValidationError> {
     use crate::model::phone_number::PhoneNumberError;
     PhoneNumber::parse(value).map(drop).map_err(|e| {
         ValidationError::new(match e {

@@ -44,15 +44,15 @@ pub struct SiteStep {
     pub owner_domicile: String,
 }
 
-fn street(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn street(value: &str) -> Result<(), ValidationError> {
     text_rule!("street", 120).check(value)
 }
 
-fn house_number(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn house_number(value: &str) -> Result<(), ValidationError> {
     text_rule!("house-number", 10).check(value)
 }
 
-fn locality(value: &str) -> Result<(), ValidationError> {
+pub(crate) fn locality(value: &str) -> Result<(), ValidationError> {
     text_rule!("locality", 80).check(value)
 }
 

@@ -1,6 +1,7 @@
 //! Every bad answer a step can get, with the message code each one must produce.
 
 use super::*;
+use crate::model::request::Procedure;
 use crate::model::step_form::StepValues;
 
 fn values(pairs: &[(&str, &str)]) -> StepValues {
@@ -10,7 +11,7 @@ fn values(pairs: &[(&str, &str)]) -> StepValues {
         .collect()
 }
 
-fn codes(step: ConnectionStep, values: &StepValues) -> Vec<(String, String, Option<u32>)> {
+fn codes(step: WizardStep, values: &StepValues) -> Vec<(String, String, Option<u32>)> {
     match step.check(values) {
         Ok(_) => Vec::new(),
         Err(errors) => errors
@@ -20,13 +21,13 @@ fn codes(step: ConnectionStep, values: &StepValues) -> Vec<(String, String, Opti
     }
 }
 
-pub fn complete(step: ConnectionStep) -> StepValues {
+pub fn complete(step: WizardStep) -> StepValues {
     match step {
-        ConnectionStep::Applicant => values(&[
+        WizardStep::Applicant => values(&[
             ("capacity", "Gérante"),
             ("representative_phone", "621 123 456"),
         ]),
-        ConnectionStep::Site => values(&[
+        WizardStep::Site => values(&[
             ("site_street", "Grand-Rue"),
             ("site_house_number", "12A"),
             ("site_postcode", "1660"),
@@ -35,7 +36,7 @@ pub fn complete(step: ConnectionStep) -> StepValues {
             ("owner_name", "Immobilière du Centre SA"),
             ("owner_domicile", "3, rue du Fort, L-2419 Luxembourg"),
         ]),
-        ConnectionStep::System => values(&[
+        WizardStep::System => values(&[
             ("alarm_passive", "on"),
             ("installer_company", "Sécurité Moselle SARL"),
             ("installer_trade", "alarm-installer"),
@@ -44,7 +45,7 @@ pub fn complete(step: ConnectionStep) -> StepValues {
             ("post_request", "yes"),
             ("post_reference", "POST-ALM-4471"),
         ]),
-        ConnectionStep::Contacts => {
+        WizardStep::Contacts => {
             let mut v = StepValues::new();
             for (n, name) in [(1, "Schmit"), (2, "Weber")] {
                 for (field, value) in [
@@ -59,19 +60,23 @@ pub fn complete(step: ConnectionStep) -> StepValues {
             }
             v
         }
-        ConnectionStep::Motivation => values(&[(
+        WizardStep::Motivation => values(&[(
             "motivation",
             "Bijouterie exposée, deux tentatives d'effraction en 2025.",
         )]),
-        ConnectionStep::Obligations => OBLIGATIONS
+        WizardStep::Obligations => OBLIGATIONS
             .iter()
             .map(|o| ((*o).to_owned(), "on".to_owned()))
             .collect(),
-        ConnectionStep::Documents | ConnectionStep::Review => StepValues::new(),
+        WizardStep::Documents
+        | WizardStep::Review
+        | WizardStep::Client
+        | WizardStep::PostalAddress
+        | WizardStep::Declaration => StepValues::new(),
     }
 }
 
-fn with(step: ConnectionStep, field: &str, value: &str) -> StepValues {
+fn with(step: WizardStep, field: &str, value: &str) -> StepValues {
     let mut v = complete(step);
     if value.is_empty() {
         v.remove(field);
@@ -83,134 +88,137 @@ fn with(step: ConnectionStep, field: &str, value: &str) -> StepValues {
 
 #[test]
 fn complete_answers_pass_and_are_stored_canonically() {
-    for step in ConnectionStep::ALL.into_iter().filter(|s| s.is_form()) {
+    for step in Procedure::Connection
+        .steps()
+        .iter()
+        .copied()
+        .filter(|s| s.is_form())
+    {
         assert_eq!(codes(step, &complete(step)), vec![], "{step:?}");
     }
-    let site = ConnectionStep::Site
-        .check(&complete(ConnectionStep::Site))
-        .unwrap();
+    let site = WizardStep::Site.check(&complete(WizardStep::Site)).unwrap();
     assert_eq!(site["site_postcode"], "L-1660");
-    let system = ConnectionStep::System
-        .check(&complete(ConnectionStep::System))
+    let system = WizardStep::System
+        .check(&complete(WizardStep::System))
         .unwrap();
     assert_eq!(system["installer_authorisation"], "10012345/1");
-    let contacts = ConnectionStep::Contacts
-        .check(&complete(ConnectionStep::Contacts))
+    let contacts = WizardStep::Contacts
+        .check(&complete(WizardStep::Contacts))
         .unwrap();
     assert_eq!(contacts["contact1_phone"], "+352691000111");
-    let applicant = ConnectionStep::Applicant
-        .check(&complete(ConnectionStep::Applicant))
+    let applicant = WizardStep::Applicant
+        .check(&complete(WizardStep::Applicant))
         .unwrap();
     assert_eq!(applicant["representative_phone"], "+352621123456");
 }
 
 #[test]
 fn each_required_answer_left_empty_gets_its_message() {
-    let cases: &[(ConnectionStep, &str, &str, &str)] = &[
+    let cases: &[(WizardStep, &str, &str, &str)] = &[
         (
-            ConnectionStep::Applicant,
+            WizardStep::Applicant,
             "capacity",
             "capacity",
             "capacity-required",
         ),
         (
-            ConnectionStep::Applicant,
+            WizardStep::Applicant,
             "representative_phone",
             "representative_phone",
             "representative-phone-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "site_street",
             "site_street",
             "street-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "site_house_number",
             "site_house_number",
             "house-number-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "site_postcode",
             "site_postcode",
             "postcode-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "site_locality",
             "site_locality",
             "locality-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "premises",
             "premises",
             "premises-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "owner_name",
             "owner_name",
             "owner-name-required",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "owner_domicile",
             "owner_domicile",
             "owner-domicile-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "alarm_passive",
             "alarm_kind",
             "alarm-kind-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "installer_company",
             "installer_company",
             "installer-company-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "installer_trade",
             "installer_trade",
             "installer-trade-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "installer_authorisation",
             "installer_authorisation",
             "authorisation-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "certificate_date",
             "certificate_date",
             "date-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "post_request",
             "post_request",
             "post-request-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "post_reference",
             "post_reference",
             "post-reference-required",
         ),
         (
-            ConnectionStep::Motivation,
+            WizardStep::Motivation,
             "motivation",
             "motivation",
             "motivation-required",
         ),
         (
-            ConnectionStep::Obligations,
+            WizardStep::Obligations,
             "obligation_test",
             "obligations",
             "obligations-required",
@@ -233,10 +241,7 @@ fn each_required_answer_left_empty_gets_its_message() {
             ("consent", "contact-consent-required"),
         ] {
             let name = contact_field(n, field);
-            let found = codes(
-                ConnectionStep::Contacts,
-                &with(ConnectionStep::Contacts, &name, ""),
-            );
+            let found = codes(WizardStep::Contacts, &with(WizardStep::Contacts, &name, ""));
             assert_eq!(
                 found,
                 vec![(name.clone(), code.to_owned(), Some(n))],
@@ -248,69 +253,64 @@ fn each_required_answer_left_empty_gets_its_message() {
 
 #[test]
 fn each_wrong_format_gets_its_message() {
-    let cases: &[(ConnectionStep, &str, &str, &str)] = &[
+    let cases: &[(WizardStep, &str, &str, &str)] = &[
         (
-            ConnectionStep::Applicant,
+            WizardStep::Applicant,
             "representative_phone",
             "12",
             "representative-phone-format",
         ),
         (
-            ConnectionStep::Applicant,
+            WizardStep::Applicant,
             "capacity",
             "<b>boss</b>",
             "capacity-markup",
         ),
         (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "site_postcode",
             "L-123",
             "postcode-format",
         ),
+        (WizardStep::Site, "premises", "castle", "premises-required"),
         (
-            ConnectionStep::Site,
-            "premises",
-            "castle",
-            "premises-required",
-        ),
-        (
-            ConnectionStep::Site,
+            WizardStep::Site,
             "owner_given_name",
             "<script>",
             "owner-given-name-markup",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "installer_trade",
             "plumber",
             "installer-trade-required",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "installer_authorisation",
             "ABC-12",
             "authorisation-format",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "certificate_date",
             "31/02/2026",
             "date-format",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "certificate_date",
             "2999-01-01",
             "date-in-future",
         ),
         (
-            ConnectionStep::System,
+            WizardStep::System,
             "post_request",
             "maybe",
             "post-request-required",
         ),
         (
-            ConnectionStep::Contacts,
+            WizardStep::Contacts,
             "contact2_phone",
             "call me",
             "contact-phone-format",
@@ -327,8 +327,8 @@ fn each_wrong_format_gets_its_message() {
     }
     let long = "é".repeat(2001);
     let found = codes(
-        ConnectionStep::Motivation,
-        &with(ConnectionStep::Motivation, "motivation", &long),
+        WizardStep::Motivation,
+        &with(WizardStep::Motivation, "motivation", &long),
     );
     assert_eq!(found[0].1, "motivation-too-long");
 }
@@ -336,8 +336,8 @@ fn each_wrong_format_gets_its_message() {
 #[test]
 fn a_fire_alarm_is_refused_even_beside_an_intrusion_alarm() {
     let found = codes(
-        ConnectionStep::System,
-        &with(ConnectionStep::System, "alarm_fire", "on"),
+        WizardStep::System,
+        &with(WizardStep::System, "alarm_fire", "on"),
     );
     assert_eq!(
         found,
@@ -347,9 +347,9 @@ fn a_fire_alarm_is_refused_even_beside_an_intrusion_alarm() {
 
 #[test]
 fn one_contact_person_is_not_enough_and_each_missing_answer_is_numbered() {
-    let mut only_one = complete(ConnectionStep::Contacts);
+    let mut only_one = complete(WizardStep::Contacts);
     only_one.retain(|k, _| k.starts_with("contact1_"));
-    let found = codes(ConnectionStep::Contacts, &only_one);
+    let found = codes(WizardStep::Contacts, &only_one);
     assert_eq!(found.len(), 5);
     assert!(found
         .iter()
@@ -358,9 +358,9 @@ fn one_contact_person_is_not_enough_and_each_missing_answer_is_numbered() {
 
 #[test]
 fn a_third_contact_is_optional_but_checked_once_started() {
-    let mut three = complete(ConnectionStep::Contacts);
+    let mut three = complete(WizardStep::Contacts);
     three.insert("contact3_family_name".into(), "Muller".into());
-    let found = codes(ConnectionStep::Contacts, &three);
+    let found = codes(WizardStep::Contacts, &three);
     assert_eq!(
         found[0],
         (
@@ -375,33 +375,34 @@ fn a_third_contact_is_optional_but_checked_once_started() {
 #[test]
 fn an_alarm_centre_needs_both_name_and_licence_and_post_no_needs_no_reference() {
     let found = codes(
-        ConnectionStep::System,
-        &with(ConnectionStep::System, "alarm_centre_name", "Centrale Nord"),
+        WizardStep::System,
+        &with(WizardStep::System, "alarm_centre_name", "Centrale Nord"),
     );
     assert_eq!(found[0].1, "alarm-centre-licence-required");
     let found = codes(
-        ConnectionStep::System,
-        &with(ConnectionStep::System, "alarm_centre_licence", "GS-12"),
+        WizardStep::System,
+        &with(WizardStep::System, "alarm_centre_licence", "GS-12"),
     );
     assert_eq!(found[0].1, "alarm-centre-name-required");
-    let mut no_post = with(ConnectionStep::System, "post_request", "no");
+    let mut no_post = with(WizardStep::System, "post_request", "no");
     no_post.remove("post_reference");
-    assert_eq!(codes(ConnectionStep::System, &no_post), vec![]);
+    assert_eq!(codes(WizardStep::System, &no_post), vec![]);
 }
 
 #[test]
 fn unknown_fields_in_a_crafted_post_are_dropped() {
-    let mut crafted = complete(ConnectionStep::Motivation);
+    let mut crafted = complete(WizardStep::Motivation);
     crafted.insert("status".into(), "approved".into());
-    let saved = ConnectionStep::Motivation.check(&crafted).unwrap();
+    let saved = WizardStep::Motivation.check(&crafted).unwrap();
     assert_eq!(saved.keys().collect::<Vec<_>>(), vec!["motivation"]);
 }
 
 #[test]
 fn steps_open_in_order_and_resume_at_the_first_incomplete_one() {
-    let mut request = ConnectionRequest {
+    let mut request = ProcedureRequest {
         id: "r".into(),
         business_id: "b".into(),
+        procedure: Procedure::Connection,
         company: crate::model::business::tests_support::details(),
         representative: "Marie Schmit".into(),
         status: RequestStatus::Draft,
@@ -409,22 +410,23 @@ fn steps_open_in_order_and_resume_at_the_first_incomplete_one() {
         created_at: String::new(),
         updated_at: String::new(),
         submitted_at: None,
+        decision: None,
         answers: Default::default(),
         documents: vec![],
     };
-    assert_eq!(request.first_incomplete(), ConnectionStep::Applicant);
-    assert!(!request.may_open(ConnectionStep::Site));
+    assert_eq!(request.first_incomplete(), WizardStep::Applicant);
+    assert!(!request.may_open(WizardStep::Site));
     for step in [
-        ConnectionStep::Applicant,
-        ConnectionStep::Site,
-        ConnectionStep::System,
-        ConnectionStep::Contacts,
-        ConnectionStep::Motivation,
+        WizardStep::Applicant,
+        WizardStep::Site,
+        WizardStep::System,
+        WizardStep::Contacts,
+        WizardStep::Motivation,
     ] {
         request.answers.insert(step.slug().into(), complete(step));
     }
-    assert_eq!(request.first_incomplete(), ConnectionStep::Documents);
-    assert!(!request.may_open(ConnectionStep::Obligations));
+    assert_eq!(request.first_incomplete(), WizardStep::Documents);
+    assert!(!request.may_open(WizardStep::Obligations));
     for kind in [
         DocumentKind::BuildingPlan,
         DocumentKind::ConformityCertificate,
@@ -441,30 +443,34 @@ fn steps_open_in_order_and_resume_at_the_first_incomplete_one() {
     }
     request
         .answers
-        .insert("obligations".into(), complete(ConnectionStep::Obligations));
-    assert_eq!(request.first_incomplete(), ConnectionStep::Review);
+        .insert("obligations".into(), complete(WizardStep::Obligations));
+    assert_eq!(request.first_incomplete(), WizardStep::Review);
     assert_eq!(request.first_invalid(), None);
-    request.answers.insert(
-        "site".into(),
-        with(ConnectionStep::Site, "site_postcode", "0"),
-    );
-    assert_eq!(request.first_invalid(), Some(ConnectionStep::Site));
+    request
+        .answers
+        .insert("site".into(), with(WizardStep::Site, "site_postcode", "0"));
+    assert_eq!(request.first_invalid(), Some(WizardStep::Site));
 }
 
 #[test]
 fn slugs_round_trip_and_steps_know_their_neighbours() {
-    for step in ConnectionStep::ALL {
-        assert_eq!(ConnectionStep::from_slug(step.slug()), Some(step));
+    let b = Procedure::Connection;
+    for step in b.steps() {
+        assert_eq!(b.step(step.slug()), Some(*step));
     }
-    assert_eq!(ConnectionStep::Applicant.previous(), None);
-    assert_eq!(
-        ConnectionStep::Site.previous(),
-        Some(ConnectionStep::Applicant)
-    );
-    assert_eq!(
-        ConnectionStep::Obligations.next(),
-        Some(ConnectionStep::Review)
-    );
-    assert_eq!(ConnectionStep::Review.next(), None);
-    assert_eq!(ConnectionStep::System.number(), 3);
+    let mut slugs: Vec<&str> = Procedure::ALL
+        .iter()
+        .flat_map(|p| p.steps().iter().map(|s| s.slug()))
+        .filter(|slug| *slug != "recapitulatif")
+        .collect();
+    let count = slugs.len();
+    slugs.sort_unstable();
+    slugs.dedup();
+    assert_eq!(slugs.len(), count, "a slug belongs to one step");
+    assert_eq!(b.previous(WizardStep::Applicant), None);
+    assert_eq!(b.previous(WizardStep::Site), Some(WizardStep::Applicant));
+    assert_eq!(b.next(WizardStep::Obligations), Some(WizardStep::Review));
+    assert_eq!(b.next(WizardStep::Review), None);
+    assert_eq!(b.number(WizardStep::System), 3);
+    assert_eq!(b.step("client"), None, "procedure A's steps are not B's");
 }

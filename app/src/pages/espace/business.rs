@@ -7,26 +7,37 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
+use super::certification_panel::CertificationPanel;
 use super::status::RefusalPanel;
 use super::{business_path, invitation_path, site_origin};
 use crate::api::{invite_member, load_business_espace, PortalError};
 use crate::i18n::use_i18n;
-use crate::model::{BusinessEspace, MemberRole};
-use crate::pages::connection::RequestsList;
+use crate::model::certification::CertificationState;
+use crate::model::{BusinessEspace, MemberRole, Procedure, StepValues, Submitted};
+use crate::pages::request::{RequestsList, StartRequest};
 
 #[component]
 pub fn BusinessPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    // A code form sent back without JavaScript (a wrong code): its value and message.
+    let submitted = Submitted::<StepValues>::from_server();
     let space = Resource::new(
         move || params.with(|p| p.get("id").unwrap_or_default()),
-        load_business_espace,
+        move |id| {
+            let submitted = submitted.clone();
+            async move {
+                load_business_espace(id)
+                    .await
+                    .map(|space| (space, submitted))
+            }
+        },
     );
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match space.await {
-                    Ok(space) => view! { <BusinessView space/> }.into_any(),
+                    Ok((space, submitted)) => view! { <BusinessView space submitted/> }.into_any(),
                     Err(error) => view! { <RefusalPanel error/> }.into_any(),
                 }
             })}
@@ -35,7 +46,7 @@ pub fn BusinessPage() -> impl IntoView {
 }
 
 #[component]
-fn BusinessView(space: BusinessEspace) -> impl IntoView {
+fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>) -> impl IntoView {
     let i18n = use_i18n();
     let details = space.details;
     let role_label = move |role: MemberRole| match role {
@@ -86,12 +97,20 @@ fn BusinessView(space: BusinessEspace) -> impl IntoView {
             }
         })
         .collect_view();
+    let certification = space.certification.clone();
+    let certified = matches!(certification, CertificationState::Certified { .. });
     view! {
         <Title text=details.company_name.clone()/>
         <span class="caption">{i18n.t("business-caption")}</span>
-        <h1 class="page-title">{details.company_name.clone()}</h1>
+        <h1 class="page-title">
+            {details.company_name.clone()}
+            {certified.then(|| view! {
+                " " <strong class="tag tag--certified" data-testid="certified-badge">{i18n.t("certified-badge")}</strong>
+            })}
+        </h1>
         <p><a href="/espace">{i18n.t("business-switch")}</a></p>
         <dl class="summary-list">{rows}</dl>
+        <CertificationPanel business_id=business_id.clone() state=certification submitted/>
         <h2>{i18n.t("procedures-title")}</h2>
         <p>{i18n.t("procedures-intro")}</p>
         <ul class="procedure-list">
@@ -99,11 +118,15 @@ fn BusinessView(space: BusinessEspace) -> impl IntoView {
                 <h3>{i18n.t("procedure-a-title")}</h3>
                 <p class="card__audience">{i18n.t("procedure-a-audience")}</p>
                 <p>{i18n.t("procedure-a-body")}</p>
+                {(!certified).then(|| view! {
+                    <StartRequest business_id=business_id.clone() procedure=Procedure::Certification/>
+                })}
             </li>
             <li>
                 <h3>{i18n.t("procedure-b-title")}</h3>
                 <p class="card__audience">{i18n.t("procedure-b-audience")}</p>
                 <p>{i18n.t("procedure-b-body")}</p>
+                <StartRequest business_id=business_id.clone() procedure=Procedure::Connection/>
             </li>
         </ul>
         <RequestsList business_id=business_id.clone()/>

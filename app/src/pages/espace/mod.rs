@@ -2,7 +2,9 @@
 //! and the page that explains a failed sign-in.
 
 mod agent;
+mod agent_case;
 mod business;
+mod certification_panel;
 mod invitation;
 mod new_business;
 mod private;
@@ -12,6 +14,7 @@ mod status;
 pub(crate) use status::RefusalPanel;
 
 pub use agent::AgentPage;
+pub use agent_case::{agent_case_path, AgentCasePage};
 pub use business::BusinessPage;
 pub use invitation::InvitationPage;
 pub use new_business::{NewBusinessPage, NEW_BUSINESS_PATH};

@@ -8,18 +8,14 @@ use leptos_router::hooks::use_navigate;
 
 use super::questions::sections;
 use super::{change_path, request_path, step_path};
-use crate::api::{submit_connection_request, PortalError};
+use crate::api::{submit_request, PortalError};
 use crate::components::wizard::{Control, ReviewRow, ReviewSection};
 use crate::i18n::{use_i18n, FluentArgs, I18n};
-use crate::model::connection::{ConnectionRequest, ConnectionStep};
 use crate::model::step_form::is_checked;
+use crate::model::{ProcedureRequest, WizardStep};
 
 /// The rows of one step's answers, as the person would read them.
-pub fn answer_rows(
-    i18n: I18n,
-    request: &ConnectionRequest,
-    step: ConnectionStep,
-) -> Vec<ReviewRow> {
+pub fn answer_rows(i18n: I18n, request: &ProcedureRequest, step: WizardStep) -> Vec<ReviewRow> {
     let values = request.answers_of(step).cloned().unwrap_or_default();
     let mut rows = Vec::new();
     for section in sections(step) {
@@ -66,7 +62,7 @@ pub fn answer_rows(
     rows
 }
 
-pub fn document_rows(i18n: I18n, request: &ConnectionRequest) -> Vec<ReviewRow> {
+pub fn document_rows(i18n: I18n, request: &ProcedureRequest) -> Vec<ReviewRow> {
     request
         .documents
         .iter()
@@ -79,13 +75,15 @@ pub fn document_rows(i18n: I18n, request: &ConnectionRequest) -> Vec<ReviewRow> 
 
 /// Every step's answers; with "change" links while the request is a draft.
 #[component]
-pub fn AllAnswers(request: ConnectionRequest, editable: bool) -> impl IntoView {
+pub fn AllAnswers(request: ProcedureRequest, editable: bool) -> impl IntoView {
     let i18n = use_i18n();
-    ConnectionStep::ALL
-        .into_iter()
-        .filter(|s| *s != ConnectionStep::Review)
+    request
+        .steps()
+        .iter()
+        .copied()
+        .filter(|s| *s != WizardStep::Review)
         .map(|step| {
-            let rows = if step == ConnectionStep::Documents {
+            let rows = if step == WizardStep::Documents {
                 document_rows(i18n, &request)
             } else {
                 answer_rows(i18n, &request, step)
@@ -98,7 +96,7 @@ pub fn AllAnswers(request: ConnectionRequest, editable: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn ReviewStep(request: ConnectionRequest) -> impl IntoView {
+pub fn ReviewStep(request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
     let (business_id, request_id) = (request.business_id.clone(), request.id.clone());
     let busy = RwSignal::new(false);
@@ -116,7 +114,7 @@ pub fn ReviewStep(request: ConnectionRequest) -> impl IntoView {
             let navigate = navigate.clone();
             let (business_id, request_id) = (business_id.clone(), request_id.clone());
             spawn_local(async move {
-                match submit_connection_request(business_id.clone(), request_id.clone()).await {
+                match submit_request(business_id.clone(), request_id.clone()).await {
                     Ok(_) => navigate(&request_path(&business_id, &request_id), Default::default()),
                     Err(error) => {
                         failure.set(Some(error));
@@ -131,7 +129,7 @@ pub fn ReviewStep(request: ConnectionRequest) -> impl IntoView {
         {move || failure.get().map(|e| view! {
             <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
         })}
-        <form class="form" method="post" action=step_path(&business_id, &request_id, ConnectionStep::Review)
+        <form class="form" method="post" action=step_path(&business_id, &request_id, WizardStep::Review)
             on:submit=on_submit>
             <h2 class="heading-m">{i18n.t("review-declaration-title")}</h2>
             <p>{i18n.t("review-declaration")}</p>

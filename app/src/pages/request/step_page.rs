@@ -9,16 +9,16 @@ use super::documents::DocumentsStep;
 use super::form_step::FormStep;
 use super::review::ReviewStep;
 use super::{request_path, step_path, BACK_TO_REVIEW};
-use crate::api::{load_connection_request, PortalError};
+use crate::api::{load_request, PortalError};
 use crate::components::set_http_status;
 use crate::components::wizard::{ProgressItem, StepProgress, StepState};
 use crate::i18n::use_i18n;
-use crate::model::connection::{ConnectionRequest, ConnectionStep};
+use crate::model::{ProcedureRequest, WizardStep};
 use crate::model::{StepValues, Submitted};
 use crate::pages::espace::RefusalPanel;
 
 #[component]
-pub fn ConnectionStepPage() -> impl IntoView {
+pub fn WizardStepPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
@@ -39,16 +39,18 @@ pub fn ConnectionStepPage() -> impl IntoView {
     let page = Resource::new(key, move |(business, request, _)| {
         let submitted = submitted.clone();
         async move {
-            load_connection_request(business, request)
+            load_request(business, request)
                 .await
                 .map(|request| (request, submitted))
         }
     });
     let step_title = ArcRwSignal::new(String::new());
+    let procedure_title = ArcRwSignal::new(String::new());
     let title = {
         let step_title = step_title.clone();
+        let procedure_title = procedure_title.clone();
         move || {
-            let title = format!("{} – {}", step_title.get(), i18n.t("connection-title"));
+            let title = format!("{} – {}", step_title.get(), procedure_title.get());
             if has_errors_title.get() {
                 format!("{} {title}", i18n.t("error-title-prefix"))
             } else {
@@ -61,13 +63,19 @@ pub fn ConnectionStepPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || {
                 let step_title = step_title.clone();
+                let procedure_title = procedure_title.clone();
                 Suspend::new(async move {
                     let slug = key().2;
-                    match (page.await, ConnectionStep::from_slug(&slug)) {
-                        (Err(error), _) => view! { <RefusalPanel error/> }.into_any(),
-                        (Ok(_), None) => view! { <RefusalPanel error=PortalError::NotFound/> }.into_any(),
-                        (Ok((request, submitted)), Some(step)) => {
+                    let page = page.await.map(|(request, submitted)| {
+                        let step = request.procedure.step(&slug);
+                        (request, submitted, step)
+                    });
+                    match page {
+                        Err(error) => view! { <RefusalPanel error/> }.into_any(),
+                        Ok((_, _, None)) => view! { <RefusalPanel error=PortalError::NotFound/> }.into_any(),
+                        Ok((request, submitted, Some(step))) => {
                             step_title.set(i18n.t(&step.title_id()));
+                            procedure_title.set(i18n.t(request.procedure.title_id()));
                             view! {
                                 <StepView request step submitted back_to_review=back_to_review.get_untracked() has_errors/>
                             }
@@ -82,8 +90,8 @@ pub fn ConnectionStepPage() -> impl IntoView {
 
 #[component]
 fn StepView(
-    request: ConnectionRequest,
-    step: ConnectionStep,
+    request: ProcedureRequest,
+    step: WizardStep,
     submitted: Option<Submitted<StepValues>>,
     back_to_review: bool,
     has_errors: RwSignal<bool>,
@@ -106,8 +114,11 @@ fn StepView(
         }
         .into_any();
     }
-    let items = ConnectionStep::ALL
-        .into_iter()
+    let procedure = request.procedure;
+    let items = procedure
+        .steps()
+        .iter()
+        .copied()
         .map(|s| ProgressItem {
             label: i18n.t(&s.title_id()),
             href: step_path(&request.business_id, &request.id, s),
@@ -123,19 +134,19 @@ fn StepView(
         })
         .collect();
     let mut args = crate::i18n::FluentArgs::new();
-    args.set("n", step.number());
-    args.set("total", ConnectionStep::ALL.len());
+    args.set("n", procedure.number(step));
+    args.set("total", procedure.steps().len());
     let caption = format!(
         "{} · {}",
-        i18n.t("connection-title"),
+        i18n.t(procedure.title_id()),
         i18n.t_with("wizard-step-of", &args)
     );
     let intro = i18n.t(&format!("{}-intro", step.title_id()));
     let body = match step {
-        ConnectionStep::Documents => {
+        WizardStep::Documents => {
             view! { <DocumentsStep request submitted back_to_review has_errors/> }.into_any()
         }
-        ConnectionStep::Review => view! { <ReviewStep request/> }.into_any(),
+        WizardStep::Review => view! { <ReviewStep request/> }.into_any(),
         form => {
             view! { <FormStep request step=form submitted back_to_review has_errors/> }.into_any()
         }
@@ -156,7 +167,7 @@ fn StepView(
 
 /// A submitted request's steps: nothing to change any more.
 #[component]
-fn Frozen(request: ConnectionRequest) -> impl IntoView {
+fn Frozen(request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
     set_http_status(409);
     view! {

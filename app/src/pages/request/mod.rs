@@ -1,4 +1,5 @@
-//! Procedure B, the initial connection request: a wizard inside a business eSpace. Each step
+//! The wizards of both procedures (A, certification; B, connection request) inside a business
+//! eSpace, with a request's own page and the eSpace's list of requests. Each step
 //! is a page with a plain form that posts to its own address (it works without JavaScript);
 //! with JavaScript the same rules run in the browser first and the step saves through a
 //! server function.
@@ -13,28 +14,31 @@ mod step_page;
 
 pub use questions::message_ids;
 pub use request_page::RequestPage;
-pub use requests_list::RequestsList;
-pub use review::answer_rows;
-pub use step_page::ConnectionStepPage;
+pub use requests_list::{RequestsList, StartRequest};
+pub use review::{answer_rows, AllAnswers};
+pub use step_page::WizardStepPage;
 
-use crate::model::connection::ConnectionStep;
+use crate::model::WizardStep;
 
 /// A request's own page: where to resume a draft, or the confirmation of a submitted one.
 pub fn request_path(business_id: &str, request_id: &str) -> String {
     format!("/espace/entreprises/{business_id}/demandes/{request_id}")
 }
 
+/// The start form's field naming the procedure (`Procedure::code`).
+pub const PROCEDURE_FIELD: &str = "procedure";
+
 /// Where the "start a request" form posts (without JavaScript).
 pub fn new_request_path(business_id: &str) -> String {
     format!("/espace/entreprises/{business_id}/demandes")
 }
 
-pub fn step_path(business_id: &str, request_id: &str, step: ConnectionStep) -> String {
+pub fn step_path(business_id: &str, request_id: &str, step: WizardStep) -> String {
     format!("{}/{}", request_path(business_id, request_id), step.slug())
 }
 
 /// A step opened from the review: saving it goes back to the review.
-pub fn change_path(business_id: &str, request_id: &str, step: ConnectionStep) -> String {
+pub fn change_path(business_id: &str, request_id: &str, step: WizardStep) -> String {
     format!(
         "{}?{BACK_TO_REVIEW}=1",
         step_path(business_id, request_id, step)

@@ -1,26 +1,20 @@
-//! The business eSpace's connection requests: drafts to continue, submitted ones to follow,
-//! and the button that starts a new one.
+//! The business eSpace's requests: drafts to continue, submitted ones to follow, and the
+//! buttons that start a new one.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::web_sys::SubmitEvent;
 use leptos_router::hooks::use_navigate;
 
-use super::{new_request_path, request_path, step_path};
-use crate::api::{business_requests, start_connection_request, PortalError};
+use super::{new_request_path, request_path, step_path, PROCEDURE_FIELD};
+use crate::api::{business_requests, start_request, PortalError};
 use crate::i18n::use_i18n;
-use crate::model::connection::{ConnectionStep, RequestStatus, RequestSummary};
+use crate::model::{Procedure, RequestStatus, RequestSummary};
 
+/// The button that starts a new draft of `procedure` (a plain form without JavaScript).
 #[component]
-pub fn RequestsList(business_id: String) -> impl IntoView {
+pub fn StartRequest(business_id: String, procedure: Procedure) -> impl IntoView {
     let i18n = use_i18n();
-    let list = Resource::new(
-        {
-            let business_id = business_id.clone();
-            move || business_id.clone()
-        },
-        business_requests,
-    );
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<PortalError>);
     let navigate = use_navigate();
@@ -35,9 +29,9 @@ pub fn RequestsList(business_id: String) -> impl IntoView {
             let navigate = navigate.clone();
             let business_id = business_id.clone();
             spawn_local(async move {
-                match start_connection_request(business_id.clone()).await {
+                match start_request(business_id.clone(), procedure).await {
                     Ok(id) => navigate(
-                        &step_path(&business_id, &id, ConnectionStep::Applicant),
+                        &step_path(&business_id, &id, procedure.first_step()),
                         Default::default(),
                     ),
                     Err(error) => {
@@ -48,13 +42,40 @@ pub fn RequestsList(business_id: String) -> impl IntoView {
             });
         }
     };
-    let business_for_rows = business_id.clone();
+    let label = match procedure {
+        Procedure::Certification => "requests-start-certification",
+        Procedure::Connection => "requests-start",
+    };
+    view! {
+        {move || failure.get().map(|e| view! {
+            <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
+        })}
+        <form method="post" action=new_request_path(&business_id) on:submit=on_start>
+            <input type="hidden" name=PROCEDURE_FIELD value=procedure.code()/>
+            <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+                {i18n.t(label)}
+            </button>
+        </form>
+    }
+}
+
+/// The business eSpace's requests of both procedures.
+#[component]
+pub fn RequestsList(business_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = Resource::new(
+        {
+            let business_id = business_id.clone();
+            move || business_id.clone()
+        },
+        business_requests,
+    );
     view! {
         <section class="section" aria-labelledby="requests-title">
             <h2 id="requests-title" class="heading-m">{i18n.t("requests-title")}</h2>
             <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
                 {move || {
-                    let business_id = business_for_rows.clone();
+                    let business_id = business_id.clone();
                     Suspend::new(async move {
                         match list.await {
                             Ok(requests) if requests.is_empty() => {
@@ -69,14 +90,6 @@ pub fn RequestsList(business_id: String) -> impl IntoView {
                     })
                 }}
             </Suspense>
-            {move || failure.get().map(|e| view! {
-                <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
-            })}
-            <form method="post" action=new_request_path(&business_id) on:submit=on_start>
-                <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
-                    {i18n.t("requests-start")}
-                </button>
-            </form>
         </section>
     }
 }
@@ -87,26 +100,23 @@ fn RequestsTable(business_id: String, requests: Vec<RequestSummary>) -> impl Int
     let rows = requests
         .into_iter()
         .map(|r| {
-            let (status, action, href) = match r.status {
+            let status = i18n.t(&r.status.message_id());
+            let (action, href) = match r.status {
                 RequestStatus::Draft => (
-                    i18n.t("request-status-draft"),
                     i18n.t("wizard-resume"),
                     step_path(&business_id, &r.id, r.resume_at),
                 ),
-                RequestStatus::Submitted => (
-                    i18n.t("request-status-submitted"),
-                    i18n.t("request-view"),
-                    request_path(&business_id, &r.id),
-                ),
+                _ => (i18n.t("request-view"), request_path(&business_id, &r.id)),
             };
             let name = r
                 .reference
                 .clone()
-                .unwrap_or_else(|| i18n.t("request-status-draft"));
+                .unwrap_or_else(|| i18n.t("status-draft"));
             view! {
                 <tr>
                     <td>{name.clone()}</td>
-                    <td>{r.site.clone().unwrap_or_default()}</td>
+                    <td>{i18n.t(r.procedure.title_id())}</td>
+                    <td>{r.label.clone().unwrap_or_default()}</td>
                     <td>{status}</td>
                     <td>{r.updated_at.get(..10).unwrap_or_default().to_owned()}</td>
                     <td>
@@ -125,7 +135,8 @@ fn RequestsTable(business_id: String, requests: Vec<RequestSummary>) -> impl Int
             <thead>
                 <tr>
                     <th scope="col">{i18n.t("requests-reference")}</th>
-                    <th scope="col">{i18n.t("requests-site")}</th>
+                    <th scope="col">{i18n.t("requests-procedure")}</th>
+                    <th scope="col">{i18n.t("requests-about")}</th>
                     <th scope="col">{i18n.t("requests-status")}</th>
                     <th scope="col">{i18n.t("requests-updated")}</th>
                     <th scope="col"><span class="visually-hidden">{i18n.t("documents-actions")}</span></th>

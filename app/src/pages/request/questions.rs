@@ -1,8 +1,9 @@
-//! The questions of each step of the connection request, in page order. Rules live in
-//! `model::connection`; this is only which control asks what, with which words.
+//! The questions of each step of both wizards, in page order. Rules live in
+//! `model::connection` and `model::certification`; this is only which control asks what, with which words.
 
 use crate::components::wizard::{Control, Question, Section};
-use crate::model::connection::{contact_input, ConnectionStep, CONTACT_SLOTS};
+use crate::model::connection::{contact_input, CONTACT_SLOTS};
+use crate::model::{Procedure, WizardStep};
 
 const fn text(id: &'static str, label: &'static str) -> Question {
     Question {
@@ -77,6 +78,17 @@ const OBLIGATIONS: &[(&str, &str)] = &[
     ("obligation_false_alerts", "obligation-false-alerts"),
 ];
 
+const LETTER_LANGUAGES: &[(&str, &str)] = &[
+    ("fr", "language-name-fr"),
+    ("de", "language-name-de"),
+    ("en", "language-name-en"),
+];
+
+const DECLARATIONS: &[(&str, &str)] = &[
+    ("declare_accurate", "declaration-accurate"),
+    ("declare_authorised", "declaration-authorised"),
+];
+
 fn plain(questions: Vec<Question>) -> Section {
     Section {
         legend: None,
@@ -94,9 +106,9 @@ fn titled(legend: &'static str, questions: Vec<Question>) -> Section {
 }
 
 /// The sections of a form step; empty for the documents and the review.
-pub fn sections(step: ConnectionStep) -> Vec<Section> {
+pub fn sections(step: WizardStep) -> Vec<Section> {
     match step {
-        ConnectionStep::Applicant => vec![plain(vec![
+        WizardStep::Applicant => vec![plain(vec![
             with_hint(text("capacity", "q-capacity"), "q-capacity-hint"),
             with_hint(
                 control(
@@ -106,7 +118,7 @@ pub fn sections(step: ConnectionStep) -> Vec<Section> {
                 "q-phone-hint",
             ),
         ])],
-        ConnectionStep::Site => vec![
+        WizardStep::Site => vec![
             titled(
                 "q-site-address",
                 vec![
@@ -143,7 +155,7 @@ pub fn sections(step: ConnectionStep) -> Vec<Section> {
                 ],
             ),
         ],
-        ConnectionStep::System => vec![
+        WizardStep::System => vec![
             plain(vec![with_hint(
                 control(
                     text("alarm_kind", "q-alarm-kind"),
@@ -215,7 +227,7 @@ pub fn sections(step: ConnectionStep) -> Vec<Section> {
                 ],
             ),
         ],
-        ConnectionStep::Contacts => (1..=CONTACT_SLOTS)
+        WizardStep::Contacts => (1..=CONTACT_SLOTS)
             .map(|n| {
                 let field = |suffix: &str| contact_input(n, suffix);
                 Section {
@@ -248,25 +260,84 @@ pub fn sections(step: ConnectionStep) -> Vec<Section> {
                 }
             })
             .collect(),
-        ConnectionStep::Motivation => vec![plain(vec![with_hint(
+        WizardStep::Motivation => vec![plain(vec![with_hint(
             control(text("motivation", "q-motivation"), Control::Area),
             "q-motivation-hint",
         )])],
-        ConnectionStep::Obligations => vec![plain(vec![with_hint(
+        WizardStep::Obligations => vec![plain(vec![with_hint(
             control(
                 text("obligations", "q-obligations"),
                 Control::Checkboxes(OBLIGATIONS),
             ),
             "q-obligations-hint",
         )])],
-        ConnectionStep::Documents | ConnectionStep::Review => Vec::new(),
+        WizardStep::Client => vec![plain(vec![
+            with_hint(
+                sized(
+                    text("client_number", "q-client-number"),
+                    "input--width-10",
+                    None,
+                ),
+                "q-client-number-hint",
+            ),
+            with_hint(text("capacity", "q-capacity"), "q-capacity-hint"),
+            with_hint(
+                control(
+                    text("representative_phone", "q-representative-phone"),
+                    PHONE,
+                ),
+                "q-phone-hint",
+            ),
+        ])],
+        WizardStep::PostalAddress => vec![
+            titled(
+                "q-letter-address",
+                vec![
+                    with_hint(
+                        text("letter_recipient", "q-letter-recipient"),
+                        "q-letter-recipient-hint",
+                    ),
+                    sized(
+                        text("letter_street", "address-street"),
+                        "input--width-20",
+                        Some("address-line1"),
+                    ),
+                    sized(
+                        text("letter_house_number", "address-house-number"),
+                        "input--width-5",
+                        None,
+                    ),
+                    with_hint(
+                        sized(
+                            text("letter_postcode", "address-postcode"),
+                            "input--width-10",
+                            Some("postal-code"),
+                        ),
+                        "check-postcode-hint",
+                    ),
+                    text("letter_locality", "business-locality"),
+                ],
+            ),
+            plain(vec![control(
+                text("letter_language", "q-letter-language"),
+                Control::Radios(LETTER_LANGUAGES),
+            )]),
+        ],
+        WizardStep::Declaration => vec![plain(vec![with_hint(
+            control(
+                text("declaration", "q-declaration"),
+                Control::Checkboxes(DECLARATIONS),
+            ),
+            "q-declaration-hint",
+        )])],
+        WizardStep::Documents | WizardStep::Review => Vec::new(),
     }
 }
 
 /// Every message id the questions use, for the catalogue test.
 pub fn message_ids() -> Vec<&'static str> {
     let mut ids = Vec::new();
-    for step in ConnectionStep::ALL {
+    for step in Procedure::ALL.iter().flat_map(|p| p.steps()).copied() {
         for section in sections(step) {
             ids.extend(section.legend);
             for question in section.questions {
@@ -292,7 +363,12 @@ mod tests {
 
     #[test]
     fn every_input_of_every_step_is_asked_in_the_rules_order() {
-        for step in ConnectionStep::ALL.into_iter().filter(|s| s.is_form()) {
+        for step in Procedure::ALL
+            .iter()
+            .flat_map(|p| p.steps())
+            .copied()
+            .filter(|s| s.is_form())
+        {
             let asked: Vec<&str> = sections(step)
                 .iter()
                 .flat_map(|s| s.questions.iter().map(|q| q.id))

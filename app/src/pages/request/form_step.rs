@@ -1,6 +1,6 @@
 //! A step made of questions. Without JavaScript the form posts to the step's own address; with
 //! it, the step's rules run in the browser (a field as it is left, everything on "continue")
-//! and the answers go to `save_connection_step`, which checks them again and saves them.
+//! and the answers go to `save_request_step`, which checks them again and saves them.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -10,18 +10,18 @@ use leptos_router::hooks::use_navigate;
 
 use super::questions::sections;
 use super::{request_path, step_path, BACK_TO_REVIEW};
-use crate::api::{save_connection_step, PortalError};
+use crate::api::{save_request_step, PortalError};
 use crate::components::wizard::{StepAnswers, StepFields};
 use crate::components::{ErrorSummary, FormMessages};
 use crate::i18n::use_i18n;
-use crate::model::connection::{ConnectionRequest, ConnectionStep};
 use crate::model::{FieldErrors, StepValues, Submitted};
+use crate::model::{ProcedureRequest, WizardStep};
 use crate::pages::business_path;
 
 #[component]
 pub fn FormStep(
-    request: ConnectionRequest,
-    step: ConnectionStep,
+    request: ProcedureRequest,
+    step: WizardStep,
     submitted: Option<Submitted<StepValues>>,
     back_to_review: bool,
     has_errors: RwSignal<bool>,
@@ -74,7 +74,7 @@ pub fn FormStep(
             let navigate = navigate.clone();
             let (business_id, request_id) = (business_id.clone(), request_id.clone());
             spawn_local(async move {
-                let saved = save_connection_step(
+                let saved = save_request_step(
                     business_id.clone(),
                     request_id.clone(),
                     step,
@@ -100,7 +100,8 @@ pub fn FormStep(
             });
         }
     };
-    let applicant = (step == ConnectionStep::Applicant).then(|| {
+    // The first step of either procedure shows who is asking, as the eSpace knows them.
+    let applicant = (step == request.procedure.first_step()).then(|| {
         let company = &request.company;
         view! {
             <dl class="summary-list">
@@ -126,8 +127,9 @@ pub fn FormStep(
             </dl>
         }
     });
-    let back = step
-        .previous()
+    let back = request
+        .procedure
+        .previous(step)
         .map(|previous| step_path(&business_id, &request_id, previous))
         .unwrap_or_else(|| business_path(&business_id));
     view! {

@@ -8,7 +8,7 @@ use super::{document_path, remove_document_path, step_path, BACK_TO_REVIEW};
 use crate::components::ErrorSummary;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::connection::{
-    ConnectionRequest, ConnectionStep, DocumentKind, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
+    DocumentKind, ProcedureRequest, WizardStep, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
 };
 use crate::model::{StepValues, Submitted};
 
@@ -18,7 +18,7 @@ pub const KIND_FIELD: &str = "kind";
 
 #[component]
 pub fn DocumentsStep(
-    request: ConnectionRequest,
+    request: ProcedureRequest,
     submitted: Option<Submitted<StepValues>>,
     back_to_review: bool,
     has_errors: RwSignal<bool>,
@@ -97,7 +97,7 @@ pub fn DocumentsStep(
         }.into_any())}
         {view! {
         <form class="form upload" method="post" enctype="multipart/form-data"
-            action=step_path(&business_id, &request_id, ConnectionStep::Documents)>
+            action=step_path(&business_id, &request_id, WizardStep::Documents)>
             <h2 class="heading-m">{i18n.t("documents-add")}</h2>
             <div class="field">
                 <label class="label" for=KIND_FIELD>{i18n.t("documents-kind")}</label>
@@ -123,14 +123,14 @@ pub fn DocumentsStep(
         </form>
         }.into_any()}
         {view! {
-        <form class="form" method="post" action=step_path(&business_id, &request_id, ConnectionStep::Documents)>
+        <form class="form" method="post" action=step_path(&business_id, &request_id, WizardStep::Documents)>
             {back_to_review.then(|| view! { <input type="hidden" name=BACK_TO_REVIEW value="1"/> })}
             {missing_error.map(|message| view! {
                 <p id="documents" class="error-message" tabindex="-1">{message}</p>
             })}
             <div class="button-group">
                 <button class="button" type="submit">{i18n.t("wizard-save-continue")}</button>
-                <a class="link-back" href=step_path(&business_id, &request_id, ConnectionStep::Motivation)>
+                <a class="link-back" href=step_path(&business_id, &request_id, WizardStep::Motivation)>
                     {i18n.t("wizard-back")}
                 </a>
             </div>

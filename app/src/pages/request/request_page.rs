@@ -7,9 +7,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::review::AllAnswers;
 use super::{delete_path, receipt_path, step_path};
-use crate::api::load_connection_request;
+use crate::api::load_request;
 use crate::i18n::use_i18n;
-use crate::model::connection::ConnectionRequest;
+use crate::model::{Procedure, ProcedureRequest, RequestStatus};
 use crate::pages::business_path;
 use crate::pages::espace::RefusalPanel;
 
@@ -26,7 +26,7 @@ pub fn RequestPage() -> impl IntoView {
                 )
             })
         },
-        |(business, request)| load_connection_request(business, request),
+        |(business, request)| load_request(business, request),
     );
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
@@ -42,13 +42,30 @@ pub fn RequestPage() -> impl IntoView {
 }
 
 #[component]
-fn Confirmation(request: ConnectionRequest) -> impl IntoView {
+fn Confirmation(request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
     let reference = request.reference.clone().unwrap_or_default();
     let submitted_at = request.submitted_at.clone().unwrap_or_default();
     let date = submitted_at.get(..10).unwrap_or_default().to_owned();
+    let (next_title, next) = match (request.status, request.procedure) {
+        (RequestStatus::Approved, Procedure::Certification) => {
+            ("request-approved-title", "certification-approved-next")
+        }
+        (RequestStatus::Refused, _) => ("request-refused-title", "request-refused-next"),
+        (_, Procedure::Certification) => ("request-next-title", "certification-next"),
+        (_, Procedure::Connection) => ("request-next-title", "request-next"),
+    };
+    let reason = request
+        .decision
+        .as_ref()
+        .and_then(|d| d.refusal_reason.clone());
+    let decided_on = request
+        .decision
+        .as_ref()
+        .map(|d| d.decided_at.get(..10).unwrap_or_default().to_owned());
     view! {
         <Title text=i18n.t("request-submitted-title")/>
+        <span class="caption">{i18n.t(request.procedure.title_id())}</span>
         <div class="panel panel--confirmation">
             <h1 class="panel__title">{i18n.t("request-submitted-title")}</h1>
             <div class="panel__body">
@@ -58,20 +75,30 @@ fn Confirmation(request: ConnectionRequest) -> impl IntoView {
         </div>
         <p>{i18n.t("request-submitted-on")} " " <time datetime=submitted_at>{date}</time></p>
         <p>
+            {i18n.t("requests-status")} ": "
+            <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
+            {decided_on.map(|d| view! { " (" {d} ")" })}
+        </p>
+        <p>
             <a class="button button--secondary" href=receipt_path(&request.business_id, &request.id)
                 rel="external" download="">
                 {i18n.t("request-receipt")}
             </a>
         </p>
-        <h2 class="heading-m">{i18n.t("request-next-title")}</h2>
-        <p>{i18n.t("request-next")}</p>
+        <h2 class="heading-m">{i18n.t(next_title)}</h2>
+        {reason.map(|reason| view! {
+            <div class="notice notice--error" data-testid="refusal-reason">
+                <strong>{i18n.t("request-refusal-reason")}</strong> " " {reason}
+            </div>
+        })}
+        <p>{i18n.t(next)}</p>
         <p><a href=business_path(&request.business_id)>{i18n.t("request-back-to-espace")}</a></p>
         <AllAnswers request editable=false/>
     }
 }
 
 #[component]
-fn Draft(request: ConnectionRequest) -> impl IntoView {
+fn Draft(request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
     let resume = step_path(
         &request.business_id,
@@ -80,7 +107,7 @@ fn Draft(request: ConnectionRequest) -> impl IntoView {
     );
     view! {
         <Title text=i18n.t("request-draft-title")/>
-        <span class="caption">{i18n.t("connection-title")}</span>
+        <span class="caption">{i18n.t(request.procedure.title_id())}</span>
         <h1 class="page-title">{i18n.t("request-draft-title")}</h1>
         <p>{i18n.t("request-draft-saved")} " " {request.updated_at.get(..10).unwrap_or_default().to_owned()}</p>
         <p><a class="button" href=resume>{i18n.t("wizard-resume")}</a></p>

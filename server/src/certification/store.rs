@@ -1,0 +1,627 @@
+//! Procedure A in the database: decisions, codes (as hashes), letters posted, redemptions and
+//! the attempts that limit guessing.
+
+use app::api::backend::{CertificationStore, StoreError};
+use app::model::certification::{
+    CaseLine, CertificationCase, CertificationState, LetterState, TokenInput,
+};
+use app::model::{Procedure, ProcedureRequest, RequestStatus, WizardStep};
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::{AnyPool, Row};
+
+use super::token;
+use crate::config::CertificationPolicy;
+use crate::espaces::failed;
+use crate::requests::SqlRequestStore;
+
+#[derive(Clone, Debug)]
+pub struct SqlCertificationStore {
+    db: AnyPool,
+    requests: SqlRequestStore,
+    policy: CertificationPolicy,
+}
+
+/// What an agent decides on a submitted certification request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Approve,
+    Refuse { reason: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionOutcome {
+    Decided,
+    /// No certification request with this id.
+    NotFound,
+    /// Not submitted (a draft), or already decided (by this agent or another, at the same time).
+    WrongStatus,
+    /// Another eSpace is already certified with this client number.
+    ClientNumberTaken,
+}
+
+/// A new code, for the letter. Its characters exist only here and in the PDF made from it.
+pub struct IssuedLetter {
+    pub token: TokenInput,
+    pub expires_at: String,
+    pub issued_at: String,
+    pub request: ProcedureRequest,
+}
+
+pub enum LetterOutcome {
+    Issued(Box<IssuedLetter>),
+    NotFound,
+    /// Not approved, or the eSpace is already certified.
+    WrongStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostedOutcome {
+    Posted,
+    NotFound,
+    /// No letter waiting to be posted.
+    NothingToPost,
+}
+
+/// Where typing a code in an eSpace ended. Every outcome but `Certified` counts as a wrong try.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Redemption {
+    Certified {
+        client_number: String,
+    },
+    /// No such code for this eSpace (a typo, a guess, another eSpace's code).
+    Wrong,
+    Expired,
+    Used,
+    /// A newer letter replaced the one this code came from.
+    Replaced,
+    /// Too many wrong codes lately: nothing is checked until then.
+    Locked {
+        until: String,
+        minutes: u32,
+    },
+    AlreadyCertified,
+}
+
+impl Redemption {
+    fn outcome_code(&self) -> &'static str {
+        match self {
+            Redemption::Certified { .. } => "certified",
+            Redemption::Wrong => "wrong",
+            Redemption::Expired => "expired",
+            Redemption::Used => "used",
+            Redemption::Replaced => "replaced",
+            Redemption::Locked { .. } | Redemption::AlreadyCertified => "locked",
+        }
+    }
+}
+
+fn stamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn parse_stamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn duration(std: std::time::Duration) -> chrono::Duration {
+    chrono::Duration::from_std(std).unwrap_or(chrono::Duration::MAX)
+}
+
+const FAILURES: &str = "('wrong', 'expired', 'used', 'replaced')";
+
+impl SqlCertificationStore {
+    pub fn new(
+        db: AnyPool,
+        requests: SqlRequestStore,
+        policy: CertificationPolicy,
+    ) -> SqlCertificationStore {
+        SqlCertificationStore {
+            db,
+            requests,
+            policy,
+        }
+    }
+
+    /// A certification request by id, for an agent.
+    async fn certification_request(
+        &self,
+        request_id: &str,
+    ) -> Result<Option<ProcedureRequest>, StoreError> {
+        Ok(self
+            .requests
+            .request_by_id(request_id, None)
+            .await?
+            .filter(|r| r.procedure == Procedure::Certification && r.reference.is_some()))
+    }
+
+    /// The eSpace's certification as its members see it.
+    pub async fn state_of(&self, business_id: &str) -> Result<CertificationState, StoreError> {
+        state_of(&self.db, self.policy, business_id).await
+    }
+
+    async fn latest_letter(&self, request_id: &str) -> Result<Option<LetterState>, StoreError> {
+        latest_letter(&self.db, request_id).await
+    }
+
+    async fn locked_until(
+        &self,
+        business_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>, StoreError> {
+        locked_until(&self.db, self.policy, business_id, now).await
+    }
+
+    pub async fn decide(
+        &self,
+        agent_id: &str,
+        request_id: &str,
+        verdict: &Verdict,
+    ) -> Result<DecisionOutcome, StoreError> {
+        let Some(request) = self.certification_request(request_id).await? else {
+            return Ok(DecisionOutcome::NotFound);
+        };
+        if verdict == &Verdict::Approve {
+            let number = request.answer(WizardStep::Client, "client_number");
+            let taken = sqlx::query(
+                "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2",
+            )
+            .bind(number)
+            .bind(&request.business_id)
+            .fetch_optional(&self.db)
+            .await
+            .map_err(failed)?;
+            if taken.is_some() {
+                return Ok(DecisionOutcome::ClientNumberTaken);
+            }
+        }
+        let (status, reason) = match verdict {
+            Verdict::Approve => (RequestStatus::Approved, None),
+            Verdict::Refuse { reason } => (RequestStatus::Refused, Some(reason.trim())),
+        };
+        let now = crate::clock::now_rfc3339();
+        // Only a submitted request moves, and only once: two agents deciding at the same time
+        // give one decision, the second finds nothing to update.
+        let decided = sqlx::query(
+            "UPDATE requests SET status = $1, decided_at = $2, decided_by = $3,
+                    refusal_reason = $4, updated_at = $2
+             WHERE id = $5 AND procedure_kind = 'certification' AND status = 'submitted'",
+        )
+        .bind(status.code())
+        .bind(&now)
+        .bind(agent_id)
+        .bind(reason)
+        .bind(request_id)
+        .execute(&self.db)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        if decided != 1 {
+            return Ok(DecisionOutcome::WrongStatus);
+        }
+        tracing::info!(request = %request_id, agent = %agent_id, decision = status.code(), "certification decided");
+        Ok(DecisionOutcome::Decided)
+    }
+
+    /// A new code for an approved request; the request's earlier codes stop working.
+    pub async fn issue_letter(
+        &self,
+        agent_id: &str,
+        request_id: &str,
+    ) -> Result<LetterOutcome, StoreError> {
+        let Some(request) = self.certification_request(request_id).await? else {
+            return Ok(LetterOutcome::NotFound);
+        };
+        let certified = matches!(
+            self.state_of(&request.business_id).await?,
+            CertificationState::Certified { .. }
+        );
+        if request.status != RequestStatus::Approved || certified {
+            return Ok(LetterOutcome::WrongStatus);
+        }
+        let language = request
+            .answer(WizardStep::PostalAddress, "letter_language")
+            .unwrap_or("fr")
+            .to_owned();
+        let code = token::generate();
+        let issued = Utc::now();
+        let expires = issued + duration(self.policy.code_validity);
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        sqlx::query(
+            "UPDATE certification_tokens SET revoked_at = $1
+             WHERE request_id = $2 AND revoked_at IS NULL AND used_at IS NULL",
+        )
+        .bind(stamp(issued))
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        sqlx::query(
+            "INSERT INTO certification_tokens (id, request_id, business_id, token_sha256,
+                 letter_language, issued_by, issued_at, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(request_id)
+        .bind(&request.business_id)
+        .bind(token::hash(&code))
+        .bind(&language)
+        .bind(agent_id)
+        .bind(stamp(issued))
+        .bind(stamp(expires))
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        tracing::info!(request = %request_id, agent = %agent_id, "certification code issued");
+        Ok(LetterOutcome::Issued(Box::new(IssuedLetter {
+            token: code,
+            expires_at: stamp(expires),
+            issued_at: stamp(issued),
+            request,
+        })))
+    }
+
+    /// Records that the latest letter went out by post.
+    pub async fn mark_posted(
+        &self,
+        agent_id: &str,
+        request_id: &str,
+    ) -> Result<PostedOutcome, StoreError> {
+        if self.certification_request(request_id).await?.is_none() {
+            return Ok(PostedOutcome::NotFound);
+        }
+        let posted = sqlx::query(
+            "UPDATE certification_tokens SET posted_at = $1, posted_by = $2
+             WHERE request_id = $3 AND revoked_at IS NULL AND used_at IS NULL
+               AND posted_at IS NULL",
+        )
+        .bind(crate::clock::now_rfc3339())
+        .bind(agent_id)
+        .bind(request_id)
+        .execute(&self.db)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        Ok(if posted == 1 {
+            PostedOutcome::Posted
+        } else {
+            PostedOutcome::NothingToPost
+        })
+    }
+
+    /// A code typed in the business eSpace by one of its members; `None` for a non-member.
+    pub async fn redeem(
+        &self,
+        person_id: &str,
+        business_id: &str,
+        code: &TokenInput,
+    ) -> Result<Option<Redemption>, StoreError> {
+        let now = Utc::now();
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        // Touching the eSpace takes its write lock first, so that two tries at once are
+        // counted one after the other and the limit cannot be passed by racing it.
+        let member = sqlx::query(
+            "UPDATE business_espaces SET certified_at = certified_at
+             WHERE id = $1 AND EXISTS
+                 (SELECT 1 FROM business_members WHERE business_id = $1 AND person_id = $2)",
+        )
+        .bind(business_id)
+        .bind(person_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        if member != 1 {
+            return Ok(None);
+        }
+        let outcome = self
+            .judge(&mut tx, business_id, person_id, code, now)
+            .await?;
+        sqlx::query(
+            "INSERT INTO certification_attempts (id, business_id, person_id, attempted_at, outcome)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(business_id)
+        .bind(person_id)
+        .bind(stamp(now))
+        .bind(outcome.outcome_code())
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        match &outcome {
+            Redemption::Certified { .. } => {
+                tracing::info!(business = %business_id, person = %person_id, "eSpace certified");
+            }
+            Redemption::Locked { .. } => {
+                tracing::warn!(business = %business_id, person = %person_id,
+                    "certification code refused: redemption locked after too many wrong codes");
+            }
+            other => {
+                tracing::warn!(business = %business_id, person = %person_id,
+                    outcome = other.outcome_code(), "certification code refused");
+                if self.locked_until(business_id, now).await?.is_some() {
+                    tracing::warn!(business = %business_id,
+                        "too many wrong certification codes: redemption locked");
+                }
+            }
+        }
+        Ok(Some(outcome))
+    }
+
+    async fn judge(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        business_id: &str,
+        person_id: &str,
+        code: &TokenInput,
+        now: DateTime<Utc>,
+    ) -> Result<Redemption, StoreError> {
+        let certified = sqlx::query(
+            "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
+        )
+        .bind(business_id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(failed)?;
+        if certified.is_some() {
+            return Ok(Redemption::AlreadyCertified);
+        }
+        if let Some(until) = self.locked_until(business_id, now).await? {
+            let minutes = (until - now).num_minutes().max(0) + 1;
+            return Ok(Redemption::Locked {
+                until: stamp(until),
+                minutes: u32::try_from(minutes).unwrap_or(u32::MAX),
+            });
+        }
+        // Looked up within this eSpace only: another eSpace's code is just a wrong code here.
+        let Some(row) = sqlx::query(
+            "SELECT t.id, t.request_id, t.expires_at, t.revoked_at, t.used_at
+             FROM certification_tokens t
+             WHERE t.business_id = $1 AND t.token_sha256 = $2",
+        )
+        .bind(business_id)
+        .bind(token::hash(code))
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(failed)?
+        else {
+            return Ok(Redemption::Wrong);
+        };
+        let used_at: Option<String> = row.get("used_at");
+        let revoked_at: Option<String> = row.get("revoked_at");
+        let expires_at: String = row.get("expires_at");
+        if used_at.is_some() {
+            return Ok(Redemption::Used);
+        }
+        if revoked_at.is_some() {
+            return Ok(Redemption::Replaced);
+        }
+        if parse_stamp(&expires_at).is_none_or(|expires| expires <= now) {
+            return Ok(Redemption::Expired);
+        }
+        let token_id: String = row.get("id");
+        let request_id: String = row.get("request_id");
+        let number: Option<String> =
+            sqlx::query("SELECT answers FROM request_answers WHERE request_id = $1 AND step = $2")
+                .bind(&request_id)
+                .bind(WizardStep::Client.slug())
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(failed)?
+                .and_then(|row| {
+                    let json: String = row.get("answers");
+                    serde_json::from_str::<app::model::StepValues>(&json).ok()
+                })
+                .and_then(|answers| answers.get("client_number").cloned());
+        let Some(client_number) = number else {
+            return Err(StoreError(format!(
+                "certification request {request_id} has no client number"
+            )));
+        };
+        let used = sqlx::query(
+            "UPDATE certification_tokens SET used_at = $1, used_by = $2
+             WHERE id = $3 AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(stamp(now))
+        .bind(person_id)
+        .bind(&token_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        if used != 1 {
+            return Ok(Redemption::Used);
+        }
+        sqlx::query(
+            "UPDATE business_espaces SET certified_at = $1, client_number = $2 WHERE id = $3",
+        )
+        .bind(stamp(now))
+        .bind(&client_number)
+        .bind(business_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(failed)?;
+        Ok(Redemption::Certified { client_number })
+    }
+}
+
+#[async_trait::async_trait]
+impl CertificationStore for SqlCertificationStore {
+    async fn certification_cases(&self) -> Result<Vec<CaseLine>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.reference, r.status, r.submitted_at, b.company_name, a.answers
+             FROM requests r
+             JOIN business_espaces b ON b.id = r.business_id
+             LEFT JOIN request_answers a ON a.request_id = r.id AND a.step = $1
+             WHERE r.procedure_kind = 'certification' AND r.status <> 'draft'
+             ORDER BY CASE r.status WHEN 'submitted' THEN 0 ELSE 1 END, r.submitted_at",
+        )
+        .bind(WizardStep::Client.slug())
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?;
+        rows.iter()
+            .map(|row| {
+                let status: String = row.get("status");
+                let answers: Option<String> = row.get("answers");
+                let client_number = answers
+                    .and_then(|json| serde_json::from_str::<app::model::StepValues>(&json).ok())
+                    .and_then(|a| a.get("client_number").cloned())
+                    .unwrap_or_default();
+                Ok(CaseLine {
+                    request_id: row.get("id"),
+                    reference: row
+                        .get::<Option<String>, _>("reference")
+                        .unwrap_or_default(),
+                    company_name: row.get("company_name"),
+                    client_number,
+                    status: RequestStatus::from_code(&status)
+                        .ok_or_else(|| crate::espaces::corrupt("status", &status))?,
+                    submitted_at: row
+                        .get::<Option<String>, _>("submitted_at")
+                        .unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    async fn certification_case(
+        &self,
+        request_id: &str,
+    ) -> Result<Option<CertificationCase>, StoreError> {
+        let Some(request) = self.certification_request(request_id).await? else {
+            return Ok(None);
+        };
+        let letter = self.latest_letter(request_id).await?;
+        let replaced = sqlx::query(
+            "SELECT COUNT(*) AS n FROM certification_tokens
+             WHERE request_id = $1 AND revoked_at IS NOT NULL",
+        )
+        .bind(request_id)
+        .fetch_one(&self.db)
+        .await
+        .map_err(failed)?
+        .get::<i64, _>("n");
+        let since = request
+            .decision
+            .as_ref()
+            .map(|d| d.decided_at.clone())
+            .unwrap_or_default();
+        let wrong = sqlx::query(&format!(
+            "SELECT COUNT(*) AS n FROM certification_attempts
+             WHERE business_id = $1 AND attempted_at >= $2 AND outcome IN {FAILURES}"
+        ))
+        .bind(&request.business_id)
+        .bind(&since)
+        .fetch_one(&self.db)
+        .await
+        .map_err(failed)?
+        .get::<i64, _>("n");
+        let state = self.state_of(&request.business_id).await?;
+        Ok(Some(CertificationCase {
+            letter,
+            replaced_letters: u32::try_from(replaced).unwrap_or(0),
+            certified: matches!(state, CertificationState::Certified { .. }).then_some(state),
+            wrong_attempts: u32::try_from(wrong).unwrap_or(0),
+            request,
+        }))
+    }
+}
+
+/// The eSpace's certification as its members see it.
+pub async fn state_of(
+    db: &AnyPool,
+    policy: CertificationPolicy,
+    business_id: &str,
+) -> Result<CertificationState, StoreError> {
+    let business =
+        sqlx::query("SELECT certified_at, client_number FROM business_espaces WHERE id = $1")
+            .bind(business_id)
+            .fetch_optional(db)
+            .await
+            .map_err(failed)?;
+    if let Some(row) = &business {
+        let certified_at: Option<String> = row.get("certified_at");
+        let client_number: Option<String> = row.get("client_number");
+        if let (Some(certified_at), Some(client_number)) = (certified_at, client_number) {
+            return Ok(CertificationState::Certified {
+                certified_at,
+                client_number,
+            });
+        }
+    }
+    let approved = sqlx::query(
+        "SELECT id FROM requests WHERE business_id = $1 AND procedure_kind = 'certification'
+               AND status = 'approved' ORDER BY decided_at DESC",
+    )
+    .bind(business_id)
+    .fetch_optional(db)
+    .await
+    .map_err(failed)?;
+    let Some(approved) = approved else {
+        return Ok(CertificationState::NotCertified);
+    };
+    let letter = latest_letter(db, &approved.get::<String, _>("id")).await?;
+    let locked_until = locked_until(db, policy, business_id, Utc::now()).await?;
+    Ok(CertificationState::AwaitingCode {
+        posted_at: letter.as_ref().and_then(|l| l.posted_at.clone()),
+        expires_at: letter.map(|l| l.expires_at),
+        locked_until: locked_until.map(stamp),
+    })
+}
+
+async fn latest_letter(db: &AnyPool, request_id: &str) -> Result<Option<LetterState>, StoreError> {
+    Ok(sqlx::query(
+        "SELECT issued_at, expires_at, letter_language, posted_at, used_at
+             FROM certification_tokens WHERE request_id = $1 AND revoked_at IS NULL
+             ORDER BY issued_at DESC",
+    )
+    .bind(request_id)
+    .fetch_optional(db)
+    .await
+    .map_err(failed)?
+    .map(|row| LetterState {
+        issued_at: row.get("issued_at"),
+        expires_at: row.get("expires_at"),
+        language: row.get("letter_language"),
+        posted_at: row.get("posted_at"),
+        used_at: row.get("used_at"),
+    }))
+}
+
+/// Until when redemption is locked: once the wrong codes of the last lock period reach the
+/// limit, for a lock period after the latest of them.
+async fn locked_until(
+    db: &AnyPool,
+    policy: CertificationPolicy,
+    business_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, StoreError> {
+    let lock = duration(policy.lock);
+    let since = stamp(now - lock);
+    let failures: Vec<String> = sqlx::query(&format!(
+        "SELECT attempted_at FROM certification_attempts
+             WHERE business_id = $1 AND attempted_at > $2 AND outcome IN {FAILURES}
+             ORDER BY attempted_at DESC"
+    ))
+    .bind(business_id)
+    .bind(&since)
+    .fetch_all(db)
+    .await
+    .map_err(failed)?
+    .iter()
+    .map(|row| row.get("attempted_at"))
+    .collect();
+    if failures.len() < policy.max_wrong_codes as usize {
+        return Ok(None);
+    }
+    Ok(failures
+        .first()
+        .and_then(|latest| parse_stamp(latest))
+        .map(|latest| latest + lock)
+        .filter(|until| *until > now))
+}
