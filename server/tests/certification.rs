@@ -228,6 +228,10 @@ async fn request_approval_letter_and_code_certify_the_espace() {
     let espace = page(&app, &marie, &request.business).await;
     assert!(espace.contains("Saisir le code de certification"));
     assert!(!espace.contains("data-testid=\"certified-badge\""));
+    assert!(
+        !espace.contains("Demander la certification"),
+        "no second request while the code is on its way"
+    );
     let wrong = redeem(&app, &marie, &request.business, "2222-3333-4444-5555-6666").await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let wrong = wrong.text().await.expect("html");

@@ -63,6 +63,7 @@ pub fn render(letter: &IssuedLetter) -> Vec<u8> {
         )),
         Line::Gap,
         Line::Heading(i18n.t_with("letter-subject", &args)),
+        Line::Text(i18n.t("letter-salutation")),
         Line::Text(i18n.t_with("letter-body-approved", &args)),
         Line::Gap,
         Line::Text(i18n.t("letter-code-label")),

@@ -139,7 +139,7 @@ fn CaseView(case: CertificationCase, submitted: Option<Submitted<StepValues>>) -
         <span class="caption">{i18n.t("certification-title")}</span>
         <h1 class="page-title">{format!("{reference} · {}", request.company.company_name)}</h1>
         <p>
-            {i18n.t("requests-status")} ": "
+            {i18n.t("status-label")} " "
             <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
         </p>
         <ErrorSummary errors=messages.summary() node_ref=NodeRef::new() autofocus=focus_summary/>

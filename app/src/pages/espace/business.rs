@@ -99,6 +99,8 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
         .collect_view();
     let certification = space.certification.clone();
     let certified = matches!(certification, CertificationState::Certified { .. });
+    // Once approved, the code is on its way: another request would only cross it.
+    let may_ask_certification = certification == CertificationState::NotCertified;
     view! {
         <Title text=details.company_name.clone()/>
         <span class="caption">{i18n.t("business-caption")}</span>
@@ -118,7 +120,7 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
                 <h3>{i18n.t("procedure-a-title")}</h3>
                 <p class="card__audience">{i18n.t("procedure-a-audience")}</p>
                 <p>{i18n.t("procedure-a-body")}</p>
-                {(!certified).then(|| view! {
+                {may_ask_certification.then(|| view! {
                     <StartRequest business_id=business_id.clone() procedure=Procedure::Certification/>
                 })}
             </li>

@@ -75,7 +75,7 @@ fn Confirmation(request: ProcedureRequest) -> impl IntoView {
         </div>
         <p>{i18n.t("request-submitted-on")} " " <time datetime=submitted_at>{date}</time></p>
         <p>
-            {i18n.t("requests-status")} ": "
+            {i18n.t("status-label")} " "
             <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
             {decided_on.map(|d| view! { " (" {d} ")" })}
         </p>
