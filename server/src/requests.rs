@@ -273,7 +273,9 @@ impl RequestStore for SqlRequestStore {
              SELECT $1, $2, $5, 'draft', $3, $4, $4
              WHERE EXISTS (SELECT 1 FROM business_members WHERE business_id = $2 AND person_id = $3)
                AND ($5 <> 'certification'
-                    OR EXISTS (SELECT 1 FROM business_espaces WHERE id = $2 AND certified_at IS NULL))",
+                    OR (EXISTS (SELECT 1 FROM business_espaces WHERE id = $2 AND certified_at IS NULL)
+                        AND NOT EXISTS (SELECT 1 FROM requests WHERE business_id = $2
+                            AND procedure_kind = 'certification' AND status IN ('submitted', 'approved'))))",
         )
         .bind(&id)
         .bind(business_id)
@@ -295,10 +297,20 @@ impl RequestStore for SqlRequestStore {
         .fetch_optional(&self.db)
         .await
         .map_err(failed)?;
-        Ok(if member.is_some() {
+        if member.is_none() {
+            return Ok(NewRequest::NotMember);
+        }
+        let certified = sqlx::query(
+            "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
+        )
+        .bind(business_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?;
+        Ok(if certified.is_some() {
             NewRequest::AlreadyCertified
         } else {
-            NewRequest::NotMember
+            NewRequest::CertificationUnderWay
         })
     }
 

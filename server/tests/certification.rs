@@ -493,6 +493,16 @@ async fn only_agents_decide_once_and_a_refusal_reaches_the_applicant_with_its_re
         .unwrap();
     assert_eq!(listed.status(), StatusCode::FORBIDDEN);
 
+    // One certification at a time: a second one waits for this one's decision.
+    let second = post(
+        &app,
+        &marie,
+        &format!("{}/demandes", request.business),
+        &[("procedure", "certification")],
+    )
+    .await;
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+
     let agent = agent(&app).await;
     // No letter before a decision; a refusal needs its reason.
     let early = post(&app, &agent, &format!("{case}/lettre"), &[]).await;
@@ -587,4 +597,57 @@ async fn two_agents_approving_at_once_give_one_decision() {
     let mut statuses = [a.status(), b.status()];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::CONFLICT]);
+}
+
+#[tokio::test]
+async fn a_client_number_goes_to_one_espace_only() {
+    let _serial = one_at_a_time().await;
+    let app = spawn_app().await;
+    let marie = app.browser();
+    sign_in(&app, &marie, MARIE).await;
+    let first = submit_certification(&app, &marie, "Bijouterie Schmit", "AL-000555").await;
+    let luc = app.browser();
+    sign_in(&app, &luc, LUC).await;
+    let second = submit_certification(&app, &luc, "Garage Weber", "AL-000555").await;
+    let agent = agent(&app).await;
+    approve(&app, &agent, &first.request_id).await;
+    // Approved for Marie's eSpace and on its way: Luc's request for the same number is refused.
+    let clash = post(
+        &app,
+        &agent,
+        &format!("/agent/demandes/{}/decision", second.request_id),
+        &[("decision", "approve")],
+    )
+    .await;
+    assert_eq!(clash.status(), StatusCode::CONFLICT);
+    assert!(clash
+        .text()
+        .await
+        .unwrap()
+        .contains("approuvé, pour un autre eSpace"));
+    // Two downloads at once (a double click, two agents): one live code remains.
+    let (a, b) = tokio::join!(
+        letter_code(&app, &agent, &first.request_id),
+        letter_code(&app, &agent, &first.request_id),
+    );
+    assert_ne!(a, b);
+    let db = database(&app).await;
+    let live: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM certification_tokens WHERE revoked_at IS NULL AND used_at IS NULL",
+    )
+    .fetch_one(&db)
+    .await
+    .unwrap()
+    .get("n");
+    assert_eq!(live, 1);
+    db.close().await;
+    let first_try = redeem(&app, &marie, &first.business, &a).await.status();
+    let second_try = redeem(&app, &marie, &first.business, &b).await.status();
+    assert!(
+        first_try == StatusCode::SEE_OTHER || second_try == StatusCode::SEE_OTHER,
+        "the live code certifies: {first_try} {second_try}"
+    );
+    assert!(page(&app, &marie, &first.business)
+        .await
+        .contains("AL-000555"));
 }

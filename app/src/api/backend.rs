@@ -76,6 +76,8 @@ pub enum NewRequest {
     NotMember,
     /// A certification asked for an eSpace that already is certified.
     AlreadyCertified,
+    /// A certification asked while another is submitted or approved in the same eSpace.
+    CertificationUnderWay,
 }
 
 /// Requests of both procedures and their drafts. Every method takes the caller and the

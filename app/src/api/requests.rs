@@ -114,6 +114,7 @@ pub mod server {
             NewRequest::Created(id) => Ok(id),
             NewRequest::NotMember => Err(PortalError::NotFound),
             NewRequest::AlreadyCertified => Err(PortalError::AlreadyCertified),
+            NewRequest::CertificationUnderWay => Err(PortalError::WrongStatus),
         }
     }
 

@@ -7,7 +7,7 @@ use app::model::certification::{
 };
 use app::model::{Procedure, ProcedureRequest, RequestStatus, WizardStep};
 use chrono::{DateTime, SecondsFormat, Utc};
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::token;
 use crate::config::CertificationPolicy;
@@ -80,6 +80,8 @@ pub enum Redemption {
         minutes: u32,
     },
     AlreadyCertified,
+    /// Another eSpace was certified with this client number since the approval.
+    ClientNumberTaken,
 }
 
 impl Redemption {
@@ -90,7 +92,10 @@ impl Redemption {
             Redemption::Expired => "expired",
             Redemption::Used => "used",
             Redemption::Replaced => "replaced",
-            Redemption::Locked { .. } | Redemption::AlreadyCertified => "locked",
+            // Neither a guess nor a certification: recorded, not counted as a wrong code.
+            Redemption::Locked { .. }
+            | Redemption::AlreadyCertified
+            | Redemption::ClientNumberTaken => "locked",
         }
     }
 }
@@ -150,7 +155,8 @@ impl SqlCertificationStore {
         business_id: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
-        locked_until(&self.db, self.policy, business_id, now).await
+        let mut conn = self.db.acquire().await.map_err(failed)?;
+        locked_until(&mut conn, self.policy, business_id, now).await
     }
 
     pub async fn decide(
@@ -163,12 +169,30 @@ impl SqlCertificationStore {
             return Ok(DecisionOutcome::NotFound);
         };
         if verdict == &Verdict::Approve {
+            if matches!(
+                self.state_of(&request.business_id).await?,
+                CertificationState::Certified { .. }
+            ) {
+                return Ok(DecisionOutcome::WrongStatus);
+            }
             let number = request.answer(WizardStep::Client, "client_number");
+            // Certified elsewhere, or approved elsewhere and on its way: one eSpace per number.
+            // Answers are stored as compact JSON, and a client number holds no LIKE wildcard.
             let taken = sqlx::query(
-                "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2",
+                "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
+                 UNION ALL
+                 SELECT 1 AS yes FROM requests r
+                 JOIN request_answers a ON a.request_id = r.id AND a.step = $3
+                 WHERE r.procedure_kind = 'certification' AND r.status = 'approved'
+                   AND r.business_id <> $2 AND a.answers LIKE $4",
             )
             .bind(number)
             .bind(&request.business_id)
+            .bind(WizardStep::Client.slug())
+            .bind(format!(
+                "%\"client_number\":\"{}\"%",
+                number.unwrap_or_default()
+            ))
             .fetch_optional(&self.db)
             .await
             .map_err(failed)?;
@@ -213,13 +237,6 @@ impl SqlCertificationStore {
         let Some(request) = self.certification_request(request_id).await? else {
             return Ok(LetterOutcome::NotFound);
         };
-        let certified = matches!(
-            self.state_of(&request.business_id).await?,
-            CertificationState::Certified { .. }
-        );
-        if request.status != RequestStatus::Approved || certified {
-            return Ok(LetterOutcome::WrongStatus);
-        }
         let language = request
             .answer(WizardStep::PostalAddress, "letter_language")
             .unwrap_or("fr")
@@ -228,6 +245,24 @@ impl SqlCertificationStore {
         let issued = Utc::now();
         let expires = issued + duration(self.policy.code_validity);
         let mut tx = self.db.begin().await.map_err(failed)?;
+        // Touching the request first takes its lock and proves, inside the transaction, that
+        // it is approved and its eSpace not certified: two downloads at once issue one after
+        // the other, and the second revokes the first.
+        let issuable = sqlx::query(
+            "UPDATE requests SET updated_at = $1
+             WHERE id = $2 AND status = 'approved' AND EXISTS
+                 (SELECT 1 FROM business_espaces b
+                  WHERE b.id = requests.business_id AND b.certified_at IS NULL)",
+        )
+        .bind(stamp(issued))
+        .bind(request_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?
+        .rows_affected();
+        if issuable != 1 {
+            return Ok(LetterOutcome::WrongStatus);
+        }
         sqlx::query(
             "UPDATE certification_tokens SET revoked_at = $1
              WHERE request_id = $2 AND revoked_at IS NULL AND used_at IS NULL",
@@ -370,7 +405,9 @@ impl SqlCertificationStore {
         if certified.is_some() {
             return Ok(Redemption::AlreadyCertified);
         }
-        if let Some(until) = self.locked_until(business_id, now).await? {
+        // Read inside the transaction: a second pooled connection while this one holds the
+        // lock would let a burst of tries exhaust the pool.
+        if let Some(until) = locked_until(tx, self.policy, business_id, now).await? {
             let minutes = (until - now).num_minutes().max(0) + 1;
             return Ok(Redemption::Locked {
                 until: stamp(until),
@@ -422,6 +459,17 @@ impl SqlCertificationStore {
                 "certification request {request_id} has no client number"
             )));
         };
+        let taken = sqlx::query(
+            "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2",
+        )
+        .bind(&client_number)
+        .bind(business_id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(failed)?;
+        if taken.is_some() {
+            return Ok(Redemption::ClientNumberTaken);
+        }
         let used = sqlx::query(
             "UPDATE certification_tokens SET used_at = $1, used_by = $2
              WHERE id = $3 AND used_at IS NULL AND revoked_at IS NULL",
@@ -566,7 +614,8 @@ pub async fn state_of(
         return Ok(CertificationState::NotCertified);
     };
     let letter = latest_letter(db, &approved.get::<String, _>("id")).await?;
-    let locked_until = locked_until(db, policy, business_id, Utc::now()).await?;
+    let mut conn = db.acquire().await.map_err(failed)?;
+    let locked_until = locked_until(&mut conn, policy, business_id, Utc::now()).await?;
     Ok(CertificationState::AwaitingCode {
         posted_at: letter.as_ref().and_then(|l| l.posted_at.clone()),
         expires_at: letter.map(|l| l.expires_at),
@@ -596,7 +645,7 @@ async fn latest_letter(db: &AnyPool, request_id: &str) -> Result<Option<LetterSt
 /// Until when redemption is locked: once the wrong codes of the last lock period reach the
 /// limit, for a lock period after the latest of them.
 async fn locked_until(
-    db: &AnyPool,
+    conn: &mut AnyConnection,
     policy: CertificationPolicy,
     business_id: &str,
     now: DateTime<Utc>,
@@ -610,7 +659,7 @@ async fn locked_until(
     ))
     .bind(business_id)
     .bind(&since)
-    .fetch_all(db)
+    .fetch_all(conn)
     .await
     .map_err(failed)?
     .iter()

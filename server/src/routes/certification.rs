@@ -98,6 +98,7 @@ pub async fn redeem(
         Redemption::Expired => ("token-expired", None, StatusCode::UNPROCESSABLE_ENTITY),
         Redemption::Used => ("token-used", None, StatusCode::UNPROCESSABLE_ENTITY),
         Redemption::Replaced => ("token-replaced", None, StatusCode::UNPROCESSABLE_ENTITY),
+        Redemption::ClientNumberTaken => ("token-client-number-taken", None, StatusCode::CONFLICT),
         Redemption::Locked { minutes, .. } => {
             ("token-locked", Some(minutes), StatusCode::TOO_MANY_REQUESTS)
         }
