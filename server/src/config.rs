@@ -71,8 +71,12 @@ pub enum ConfigError {
     DevIdp(String),
     #[error("ALARMIS_OIDC_CLIENT_SECRET must be set when ALARMIS_OIDC_ISSUER names a provider other than the built-in one")]
     ClientSecret,
-    #[error("{name} must be a whole number above 0, not {value:?}")]
-    Duration { name: &'static str, value: String },
+    #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
+    Duration {
+        name: &'static str,
+        value: String,
+        max: u64,
+    },
 }
 
 impl Config {
@@ -105,11 +109,13 @@ impl Config {
             None => format!("http://{bind_addr}"),
         };
         let identity = IdentityConfig::from_lookup(&lookup, &public_url)?;
-        let minutes = |name: &'static str, default: u64, unit: u64| match lookup(name) {
+        // Bounded: an absurd value (a typo with extra zeros) is refused at start-up rather
+        // than overflowing date arithmetic later.
+        let minutes = |name: &'static str, default: u64, unit: u64, max: u64| match lookup(name) {
             None => Ok(std::time::Duration::from_secs(default * unit)),
             Some(value) => match value.trim().parse::<u64>() {
-                Ok(n) if n > 0 => Ok(std::time::Duration::from_secs(n * unit)),
-                _ => Err(ConfigError::Duration { name, value }),
+                Ok(n) if (1..=max).contains(&n) => Ok(std::time::Duration::from_secs(n * unit)),
+                _ => Err(ConfigError::Duration { name, value, max }),
             },
         };
         Ok(Config {
@@ -118,15 +124,15 @@ impl Config {
             database_url,
             public_url,
             identity,
-            session_idle: minutes("ALARMIS_SESSION_IDLE_MINUTES", 30, 60)?,
-            session_max: minutes("ALARMIS_SESSION_MAX_HOURS", 8, 3600)?,
+            session_idle: minutes("ALARMIS_SESSION_IDLE_MINUTES", 30, 60, 24 * 60)?,
+            session_max: minutes("ALARMIS_SESSION_MAX_HOURS", 8, 3600, 7 * 24)?,
             certification: CertificationPolicy {
-                code_validity: minutes("ALARMIS_CERTIFICATION_CODE_DAYS", 60, 86_400)?,
+                code_validity: minutes("ALARMIS_CERTIFICATION_CODE_DAYS", 60, 86_400, 365)?,
                 max_wrong_codes: u32::try_from(
-                    minutes("ALARMIS_CERTIFICATION_MAX_WRONG_CODES", 5, 1)?.as_secs(),
+                    minutes("ALARMIS_CERTIFICATION_MAX_WRONG_CODES", 5, 1, 100)?.as_secs(),
                 )
                 .unwrap_or(u32::MAX),
-                lock: minutes("ALARMIS_CERTIFICATION_LOCK_MINUTES", 15, 60)?,
+                lock: minutes("ALARMIS_CERTIFICATION_LOCK_MINUTES", 15, 60, 7 * 24 * 60)?,
             },
         })
     }
@@ -254,5 +260,33 @@ mod tests {
         assert_eq!(agents.identity.agent_subjects, ["a", "b"]);
         assert_eq!(plain.session_idle.as_secs(), 30 * 60);
         assert!(config(&[("ALARMIS_SESSION_MAX_HOURS", "0")]).is_err());
+    }
+
+    #[test]
+    fn certification_settings_have_defaults_and_bounds() {
+        let plain = config(&[]).expect("valid").certification;
+        assert_eq!(plain.code_validity.as_secs(), 60 * 86_400);
+        assert_eq!(plain.max_wrong_codes, 5);
+        assert_eq!(plain.lock.as_secs(), 15 * 60);
+        let set = config(&[
+            ("ALARMIS_CERTIFICATION_CODE_DAYS", "30"),
+            ("ALARMIS_CERTIFICATION_MAX_WRONG_CODES", "3"),
+            ("ALARMIS_CERTIFICATION_LOCK_MINUTES", "60"),
+        ])
+        .expect("valid")
+        .certification;
+        assert_eq!(
+            (
+                set.code_validity.as_secs(),
+                set.max_wrong_codes,
+                set.lock.as_secs()
+            ),
+            (30 * 86_400, 3, 3600)
+        );
+        let absurd =
+            config(&[("ALARMIS_CERTIFICATION_CODE_DAYS", "60000000000000000")]).unwrap_err();
+        assert!(absurd.to_string().contains("from 1 to 365"), "{absurd}");
+        assert!(config(&[("ALARMIS_CERTIFICATION_MAX_WRONG_CODES", "0")]).is_err());
+        assert!(config(&[("ALARMIS_CERTIFICATION_LOCK_MINUTES", "x")]).is_err());
     }
 }
