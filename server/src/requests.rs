@@ -238,6 +238,18 @@ impl SqlRequestStore {
         }))
     }
 
+    async fn is_member(&self, person_id: &str, business_id: &str) -> Result<bool, StoreError> {
+        Ok(sqlx::query(
+            "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
+        )
+        .bind(business_id)
+        .bind(person_id)
+        .fetch_optional(&self.db)
+        .await
+        .map_err(failed)?
+        .is_some())
+    }
+
     async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
         let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
             .bind(person_id)
@@ -289,29 +301,16 @@ impl RequestStore for SqlRequestStore {
         if inserted == 1 {
             return Ok(NewRequest::Created(id));
         }
-        let member = sqlx::query(
-            "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
-        )
-        .bind(business_id)
-        .bind(person_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?;
-        if member.is_none() {
+        if !self.is_member(person_id, business_id).await? {
             return Ok(NewRequest::NotMember);
         }
-        let certified = sqlx::query(
-            "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
+        Ok(
+            if crate::certification::is_certified(&self.db, business_id).await? {
+                NewRequest::AlreadyCertified
+            } else {
+                NewRequest::CertificationUnderWay
+            },
         )
-        .bind(business_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?;
-        Ok(if certified.is_some() {
-            NewRequest::AlreadyCertified
-        } else {
-            NewRequest::CertificationUnderWay
-        })
     }
 
     async fn request_for_member(
@@ -343,15 +342,7 @@ impl RequestStore for SqlRequestStore {
         person_id: &str,
         business_id: &str,
     ) -> Result<Option<Vec<RequestSummary>>, StoreError> {
-        let member = sqlx::query(
-            "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
-        )
-        .bind(business_id)
-        .bind(person_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?;
-        if member.is_none() {
+        if !self.is_member(person_id, business_id).await? {
             return Ok(None);
         }
         let ids: Vec<String> = sqlx::query(
@@ -367,7 +358,8 @@ impl RequestStore for SqlRequestStore {
         .collect();
         let mut summaries = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(request) = self.request_for_member(person_id, business_id, &id).await? {
+            // Membership checked once above; each request is then read by id.
+            if let Some(request) = self.request_by_id(&id, Some(person_id)).await? {
                 let label = match request.procedure {
                     Procedure::Connection => request.answer(WizardStep::Site, "site_locality"),
                     Procedure::Certification => request.answer(WizardStep::Client, "client_number"),

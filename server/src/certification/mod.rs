@@ -5,7 +5,7 @@ pub mod letter;
 mod store;
 pub mod token;
 
-pub use store::state_of;
+pub use store::{is_certified, state_of};
 pub use store::{
     DecisionOutcome, IssuedLetter, LetterOutcome, PostedOutcome, Redemption, SqlCertificationStore,
     Verdict,

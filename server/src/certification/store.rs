@@ -169,10 +169,7 @@ impl SqlCertificationStore {
             return Ok(DecisionOutcome::NotFound);
         };
         if verdict == &Verdict::Approve {
-            if matches!(
-                self.state_of(&request.business_id).await?,
-                CertificationState::Certified { .. }
-            ) {
+            if is_certified(&self.db, &request.business_id).await? {
                 return Ok(DecisionOutcome::WrongStatus);
             }
             let number = request.answer(WizardStep::Client, "client_number");
@@ -395,14 +392,7 @@ impl SqlCertificationStore {
         code: &TokenInput,
         now: DateTime<Utc>,
     ) -> Result<Redemption, StoreError> {
-        let certified = sqlx::query(
-            "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
-        )
-        .bind(business_id)
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(failed)?;
-        if certified.is_some() {
+        if is_certified(&mut **tx, business_id).await? {
             return Ok(Redemption::AlreadyCertified);
         }
         // Read inside the transaction: a second pooled connection while this one holds the
@@ -673,4 +663,19 @@ async fn locked_until(
         .and_then(|latest| parse_stamp(latest))
         .map(|latest| latest + lock)
         .filter(|until| *until > now))
+}
+
+/// Whether the eSpace is certified, read through `db` (the pool, or a transaction's connection).
+pub async fn is_certified<'e, E>(db: E, business_id: &str) -> Result<bool, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    Ok(sqlx::query(
+        "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
+    )
+    .bind(business_id)
+    .fetch_optional(db)
+    .await
+    .map_err(failed)?
+    .is_some())
 }
