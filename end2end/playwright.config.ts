@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 // scripts/test builds the site, picks a free loopback port and a fresh data folder, and passes
@@ -13,6 +14,10 @@ const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3101);
 const interopPort = Number(process.env.E2E_INTEROP_PORT ?? 3102);
 const interopURL = `http://127.0.0.1:${interopPort}`;
 const siteRoot = process.env.E2E_SITE_ROOT ?? path.join(repoRoot, 'target/site');
+// A real SMTP server (Python's aiosmtpd, from scripts/setup) that keeps every mail in a maildir.
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3103);
+const python = process.env.E2E_PYTHON ?? path.join(os.homedir(), '.cache/alarmis/tools/py/bin/python');
+const maildir = path.join(dataDir, 'mail');
 
 /** The portal binary with the settings every instance shares. */
 function portal(port: number, data: string, identity: Record<string, string>) {
@@ -69,7 +74,20 @@ export default defineConfig({
   ],
   webServer: [
     // The portal with its built-in development identity provider, as `make run` starts it.
-    portal(port, dataDir, { ALARMIS_DEV_IDP: 'on', ALARMIS_AGENT_SUBJECTS: 'dev-agent-claude-muller' }),
+    {
+      command: `"${python}" -m aiosmtpd -n -l 127.0.0.1:${smtpPort} -c aiosmtpd.handlers.Mailbox "${maildir}"`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    portal(port, dataDir, {
+      ALARMIS_DEV_IDP: 'on',
+      ALARMIS_AGENT_SUBJECTS: 'dev-agent-claude-muller',
+      ALARMIS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ALARMIS_MAIL_FROM: 'ALARMIS <no-reply@alarmis.test>',
+    }),
     {
       command: 'node interop/oidc-provider.mjs',
       cwd: __dirname,

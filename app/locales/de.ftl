@@ -449,8 +449,7 @@ error-token-expired = Dieser Code ist abgelaufen: Fordern Sie bei der ALARMIS-Ab
 error-token-used = Dieser Code wurde bereits verwendet
 error-token-replaced = Dieser Code wurde durch ein neueres Schreiben ersetzt: Geben Sie den Code des letzten Schreibens ein
 error-token-locked = Zu viele falsche Codes: Versuchen Sie es in { $n } Minuten erneut
-agent-cases = Zertifizierungsanträge
-agent-no-cases = Keine Zertifizierungsanträge eingegangen.
+agent-cases = Vorgänge
 agent-back = Zurück zum Polizeibereich
 agent-answers = Antworten des Antragstellers
 agent-decide-title = Entscheidung
@@ -461,7 +460,6 @@ agent-refusal-reason-hint = Der Antragsteller liest ihn in seinem Firmenbereich.
 agent-refuse = Ablehnen
 error-refusal-reason-required = Geben Sie den Ablehnungsgrund an
 error-refusal-reason-too-long = Der Grund darf höchstens 2 000 Zeichen lang sein
-error-decision-wrong-status = Über den Antrag wurde bereits entschieden (oder er ist nicht abgesendet): Laden Sie die Seite neu
 error-client-number-taken = Diese Kundennummer ist bereits für einen anderen Firmenbereich zertifiziert oder genehmigt
 agent-letter-title = Schreiben mit dem Code
 agent-letter-none = Noch kein Schreiben erstellt.
@@ -491,3 +489,105 @@ letter-closing = Mit freundlichen Grüßen
 status-label = Status:
 letter-salutation = Sehr geehrte Damen und Herren,
 error-token-client-number-taken = Diese Kundennummer gehört bereits zu einem anderen Firmenbereich: Wenden Sie sich an die ALARMIS-Abteilung (+352 244 24 49 10)
+# Back office (issue 6): statuses, queue, case page, exchange, inbox, audit trail.
+status-in_review = In Prüfung
+status-waiting = Ergänzung angefordert
+queue-search-title = Vorgang suchen
+queue-search = Suchen
+queue-search-hint = Aktenzeichen, Unternehmen, RCS-Nummer oder Ortschaft
+queue-any = Alle
+queue-procedure = Verfahren
+queue-sort = Sortieren nach
+queue-sort-anciennes = Älteste zuerst
+queue-sort-recentes = Neueste zuerst
+queue-sort-reference = Aktenzeichen
+queue-sort-entreprise = Unternehmen
+queue-mine = Nur von mir übernommene Vorgänge
+queue-search-button = Anzeigen
+queue-count = { $n ->
+    [0] Kein Vorgang entspricht der Suche.
+    [one] 1 Vorgang.
+   *[other] { $n } Vorgänge.
+}
+queue-age = { $days ->
+    [0] heute
+    [one] vor 1 Tag
+   *[other] vor { $days } Tagen
+}
+queue-age-title = Abgesendet
+queue-unassigned = Niemand
+queue-assigned = Bearbeitet von
+queue-pages = Ergebnisseiten
+queue-previous = Vorherige Seite
+queue-next = Nächste Seite
+queue-position = Seite { $page } von { $pages }
+case-actions = Bearbeitung
+case-take-body = Übernehmen Sie den Vorgang, um ihn zu prüfen: Der Antragsteller erfährt, dass sein Antrag geprüft wird.
+case-take = Übernehmen
+case-take-over = Vorgang übernehmen
+case-ask-title = Informationen oder Unterlagen anfordern
+case-ask-label = Ihre Frage an den Antragsteller
+case-ask-hint = Der Antragsteller liest sie in seinem Geschäftsbereich und antwortet dort, bei Bedarf mit einer Datei. Der Vorgang wartet auf seine Antwort. Höchstens 2 000 Zeichen.
+case-ask = Frage senden
+case-approve-connection-body = Die Genehmigung teilt dem Antragsteller eine ALARMIS-Kundennummer zu und nennt ihm die nächsten Schritte.
+case-waiting = Der Vorgang wartet auf die Antwort des Antragstellers.
+case-documents = Unterlagen
+case-document-view = Anzeigen
+case-document-download = Herunterladen
+case-document-added = Hinzugefügt am
+case-history = Verlauf
+error-case-wrong-status = Diese Aktion ist beim aktuellen Status des Vorgangs nicht möglich (er hat sich vielleicht gerade geändert): Laden Sie die Seite neu
+error-question-required = Schreiben Sie Ihre Frage an den Antragsteller
+error-question-too-long = Die Frage darf höchstens 2 000 Zeichen lang sein
+exchange-title = Austausch mit der Polizei
+exchange-from-police = Großherzogliche Polizei
+exchange-from-applicant = Antragsteller
+exchange-from-you = Sie
+message-in-review = Ihr Antrag wird geprüft.
+message-question = Die Polizei bittet Sie um Informationen.
+message-answer = Antwort des Antragstellers.
+message-approved = Ihr Antrag wurde genehmigt.
+message-refused = Ihr Antrag wurde abgelehnt.
+answer-title = Die Polizei hat eine Frage an Sie
+answer-label = Ihre Antwort
+answer-hint = Schreiben Sie Ihre Antwort, fügen Sie eine Datei hinzu, oder beides. Höchstens { $n } Zeichen.
+answer-file = Datei (optional)
+answer-file-hint = PDF, PNG oder JPEG, höchstens { $file }.
+answer-send = Antwort senden
+error-answer-required = Schreiben Sie eine Antwort oder fügen Sie eine Datei hinzu
+error-answer-too-long = Die Antwort darf höchstens 2 000 Zeichen lang sein
+request-in-review-title = Ihr Antrag wird geprüft
+request-in-review-next = Ein Mitarbeiter der ALARMIS-Abteilung prüft Ihren Antrag. Braucht er Informationen, erscheint seine Frage hier und in Ihren Nachrichten.
+request-waiting-title = Die Polizei wartet auf Ihre Antwort
+request-waiting-next = Beantworten Sie die Frage unten; der Vorgang geht weiter, sobald Ihre Antwort abgesendet ist.
+client-number-issued = Ihre ALARMIS-Kundennummer:
+connection-approved-next = Nächste Schritte: Teilen Sie diese Kundennummer POST Luxembourg mit, die die Anlage an das ALARMIS-Netz anschließt, und Ihrem Installateur, der die Übertragung zum CIN einrichtet; führen Sie dann einen ersten Übertragungstest mit dem CIN durch. Danach jedes Jahr: Wartung der Anlage durch ein Fachunternehmen und Übertragungstest. Melden Sie dem CIN jede Änderung der gemachten Angaben (Art. 11 der Verordnung von 2005).
+inbox-title = Nachrichten
+inbox-empty = Noch keine Nachrichten.
+inbox-new = Neu
+inbox-unread = { $n ->
+    [one] 1 ungelesen
+   *[other] { $n } ungelesen
+}
+audit-role-agent = Polizei
+audit-when = Datum
+audit-who = Wer
+audit-what = Aktion
+audit-detail = Detail
+audit-export = Verlauf exportieren (CSV)
+audit-export-all = Gesamtes Protokoll exportieren (CSV)
+audit-signed-in = Anmeldung
+audit-submitted = Antrag abgesendet
+audit-case-viewed = Vorgang angesehen
+audit-document-viewed = Unterlage angezeigt
+audit-document-downloaded = Unterlage heruntergeladen
+audit-case-taken = Vorgang übernommen
+audit-information-requested = Informationen angefordert
+audit-applicant-answered = Antwort des Antragstellers
+audit-document-added = Unterlage hinzugefügt
+audit-approved = Antrag genehmigt
+audit-refused = Antrag abgelehnt
+audit-token-issued = Zertifizierungscode ausgestellt
+audit-letter-posted = Brief versandt
+audit-code-redeemed = Zertifizierungscode eingelöst
+audit-trail-exported = Verlauf exportiert

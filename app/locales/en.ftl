@@ -449,8 +449,7 @@ error-token-expired = This code has expired: ask the ALARMIS section for a new l
 error-token-used = This code has already been used
 error-token-replaced = A newer letter replaced this code: type the code from the latest letter
 error-token-locked = Too many wrong codes: try again in { $n } minutes
-agent-cases = Certification requests
-agent-no-cases = No certification request submitted.
+agent-cases = Cases
 agent-back = Back to the Police's page
 agent-answers = The applicant's answers
 agent-decide-title = Decision
@@ -461,7 +460,6 @@ agent-refusal-reason-hint = The applicant will read it in their business eSpace.
 agent-refuse = Refuse
 error-refusal-reason-required = Enter the reason for refusal
 error-refusal-reason-too-long = The reason must be 2,000 characters or fewer
-error-decision-wrong-status = The request has already been decided (or is not submitted): reload the page
 error-client-number-taken = This client number is already certified, or approved, for another business eSpace
 agent-letter-title = Letter with the code
 agent-letter-none = No letter issued.
@@ -491,3 +489,105 @@ letter-closing = Yours faithfully,
 status-label = Status:
 letter-salutation = Dear Sir or Madam,
 error-token-client-number-taken = This client number already belongs to another business eSpace: contact the ALARMIS section (+352 244 24 49 10)
+# Back office (issue 6): statuses, queue, case page, exchange, inbox, audit trail.
+status-in_review = Under review
+status-waiting = More information requested
+queue-search-title = Find a case
+queue-search = Search
+queue-search-hint = Reference, company, RCS number or locality
+queue-any = All
+queue-procedure = Procedure
+queue-sort = Sort by
+queue-sort-anciennes = Oldest first
+queue-sort-recentes = Newest first
+queue-sort-reference = Reference
+queue-sort-entreprise = Company
+queue-mine = Only cases I took
+queue-search-button = Show
+queue-count = { $n ->
+    [0] No case matches.
+    [one] 1 case.
+   *[other] { $n } cases.
+}
+queue-age = { $days ->
+    [0] today
+    [one] 1 day ago
+   *[other] { $days } days ago
+}
+queue-age-title = Submitted
+queue-unassigned = Nobody
+queue-assigned = Handled by
+queue-pages = Result pages
+queue-previous = Previous page
+queue-next = Next page
+queue-position = Page { $page } of { $pages }
+case-actions = Handling
+case-take-body = Take the case to review it: the applicant is told that the request is under review.
+case-take = Take the case
+case-take-over = Take over the case
+case-ask-title = Ask for information or documents
+case-ask-label = Your question to the applicant
+case-ask-hint = The applicant reads it in the business eSpace and answers there, with a file if needed. The case waits for the answer. At most 2,000 characters.
+case-ask = Send the question
+case-approve-connection-body = Approval gives the applicant an ALARMIS client number and tells them the next steps.
+case-waiting = The case is waiting for the applicant's answer.
+case-documents = Documents
+case-document-view = View
+case-document-download = Download
+case-document-added = Added on
+case-history = History
+error-case-wrong-status = This action is not possible in the case's current status (it may just have changed): reload the page
+error-question-required = Write your question to the applicant
+error-question-too-long = The question must be at most 2,000 characters
+exchange-title = Messages with the Police
+exchange-from-police = Grand Ducal Police
+exchange-from-applicant = Applicant
+exchange-from-you = You
+message-in-review = Your request is under review.
+message-question = The Police ask you for information.
+message-answer = The applicant's answer.
+message-approved = Your request is approved.
+message-refused = Your request is refused.
+answer-title = The Police have a question for you
+answer-label = Your answer
+answer-hint = Write your answer, add a file, or both. At most { $n } characters.
+answer-file = File (optional)
+answer-file-hint = PDF, PNG or JPEG, at most { $file }.
+answer-send = Send the answer
+error-answer-required = Write an answer or add a file
+error-answer-too-long = The answer must be at most 2,000 characters
+request-in-review-title = Your request is under review
+request-in-review-next = An officer of the ALARMIS section is reviewing your request. If they need information, their question will appear here and in your messages.
+request-waiting-title = The Police are waiting for your answer
+request-waiting-next = Answer the question below; the review resumes as soon as your answer is sent.
+client-number-issued = Your ALARMIS client number:
+connection-approved-next = Next steps: give this client number to POST Luxembourg, which connects the system to the ALARMIS network, and to your installer, who sets up transmission to the CIN; then carry out a first transmission test with the CIN. After that, every year: maintenance of the system by a specialist company and a transmission test. Report any change to the information you gave to the CIN (Art. 11 of the 2005 regulation).
+inbox-title = Messages
+inbox-empty = No messages yet.
+inbox-new = New
+inbox-unread = { $n ->
+    [one] 1 unread
+   *[other] { $n } unread
+}
+audit-role-agent = Police
+audit-when = Date
+audit-who = Who
+audit-what = Action
+audit-detail = Detail
+audit-export = Export the history (CSV)
+audit-export-all = Export the whole trail (CSV)
+audit-signed-in = Signed in
+audit-submitted = Request submitted
+audit-case-viewed = Case viewed
+audit-document-viewed = Document viewed
+audit-document-downloaded = Document downloaded
+audit-case-taken = Case taken
+audit-information-requested = Information requested
+audit-applicant-answered = Applicant answered
+audit-document-added = Document added
+audit-approved = Request approved
+audit-refused = Request refused
+audit-token-issued = Certification code issued
+audit-letter-posted = Letter posted
+audit-code-redeemed = Certification code redeemed
+audit-trail-exported = History exported

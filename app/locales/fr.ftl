@@ -449,8 +449,7 @@ error-token-expired = Ce code a expiré : demandez un nouveau courrier à la sec
 error-token-used = Ce code a déjà été utilisé
 error-token-replaced = Ce code a été remplacé par un courrier plus récent : saisissez le code du dernier courrier
 error-token-locked = Trop de codes erronés : réessayez dans { $n } minutes
-agent-cases = Demandes de certification
-agent-no-cases = Aucune demande de certification envoyée.
+agent-cases = Dossiers
 agent-back = Retour à l'espace Police
 agent-answers = Réponses du demandeur
 agent-decide-title = Décision
@@ -461,7 +460,6 @@ agent-refusal-reason-hint = Le demandeur le lira dans son eSpace professionnel.
 agent-refuse = Refuser
 error-refusal-reason-required = Indiquez le motif du refus
 error-refusal-reason-too-long = Le motif doit compter 2 000 caractères au plus
-error-decision-wrong-status = La demande a déjà été décidée (ou n'est pas envoyée) : rechargez la page
 error-client-number-taken = Ce numéro de client est déjà certifié, ou approuvé, pour un autre eSpace professionnel
 agent-letter-title = Courrier avec le code
 agent-letter-none = Aucun courrier émis.
@@ -491,3 +489,105 @@ letter-closing = Veuillez agréer, Madame, Monsieur, nos salutations distinguée
 status-label = Statut :
 letter-salutation = Madame, Monsieur,
 error-token-client-number-taken = Ce numéro de client est déjà attaché à un autre eSpace professionnel : contactez la section ALARMIS (+352 244 24 49 10)
+# Back office (issue 6): statuses, queue, case page, exchange, inbox, audit trail.
+status-in_review = En cours d'examen
+status-waiting = Complément demandé
+queue-search-title = Rechercher un dossier
+queue-search = Rechercher
+queue-search-hint = Référence, entreprise, numéro RCS ou localité
+queue-any = Tous
+queue-procedure = Procédure
+queue-sort = Trier par
+queue-sort-anciennes = Les plus anciennes d'abord
+queue-sort-recentes = Les plus récentes d'abord
+queue-sort-reference = Référence
+queue-sort-entreprise = Entreprise
+queue-mine = Seulement les dossiers que j'ai pris en charge
+queue-search-button = Afficher
+queue-count = { $n ->
+    [0] Aucun dossier ne correspond.
+    [one] 1 dossier.
+   *[other] { $n } dossiers.
+}
+queue-age = { $days ->
+    [0] aujourd'hui
+    [one] il y a 1 jour
+   *[other] il y a { $days } jours
+}
+queue-age-title = Envoyée
+queue-unassigned = Personne
+queue-assigned = Pris en charge par
+queue-pages = Pages de résultats
+queue-previous = Page précédente
+queue-next = Page suivante
+queue-position = Page { $page } sur { $pages }
+case-actions = Traitement
+case-take-body = Prenez le dossier en charge pour l'examiner : le demandeur est informé que sa demande est en cours d'examen.
+case-take = Prendre en charge
+case-take-over = Reprendre le dossier
+case-ask-title = Demander des informations ou des documents
+case-ask-label = Votre question au demandeur
+case-ask-hint = Le demandeur la lit dans son eSpace professionnel et y répond, avec un fichier s'il le faut. Le dossier attend sa réponse. 2 000 caractères au plus.
+case-ask = Envoyer la question
+case-approve-connection-body = L'accord attribue au demandeur un numéro de client ALARMIS et lui indique les étapes suivantes.
+case-waiting = Le dossier attend la réponse du demandeur.
+case-documents = Documents
+case-document-view = Afficher
+case-document-download = Télécharger
+case-document-added = Ajouté le
+case-history = Historique
+error-case-wrong-status = Cette action n'est pas possible au statut actuel du dossier (il vient peut-être de changer) : rechargez la page
+error-question-required = Écrivez votre question au demandeur
+error-question-too-long = La question doit compter 2 000 caractères au plus
+exchange-title = Échanges avec la Police
+exchange-from-police = Police grand-ducale
+exchange-from-applicant = Demandeur
+exchange-from-you = Vous
+message-in-review = Votre demande est en cours d'examen.
+message-question = La Police vous demande des informations.
+message-answer = Réponse du demandeur.
+message-approved = Votre demande est approuvée.
+message-refused = Votre demande est refusée.
+answer-title = La Police vous pose une question
+answer-label = Votre réponse
+answer-hint = Écrivez votre réponse, ajoutez un fichier, ou les deux. { $n } caractères au plus.
+answer-file = Fichier (facultatif)
+answer-file-hint = PDF, PNG ou JPEG, { $file } au plus.
+answer-send = Envoyer la réponse
+error-answer-required = Écrivez une réponse ou ajoutez un fichier
+error-answer-too-long = La réponse doit compter 2 000 caractères au plus
+request-in-review-title = Votre demande est en cours d'examen
+request-in-review-next = Un agent de la section ALARMIS examine votre demande. S'il lui faut des informations, sa question s'affichera ici et dans vos messages.
+request-waiting-title = La Police attend votre réponse
+request-waiting-next = Répondez à la question ci-dessous ; le dossier reprend dès l'envoi de votre réponse.
+client-number-issued = Votre numéro de client ALARMIS :
+connection-approved-next = Étapes suivantes : communiquez ce numéro de client à POST Luxembourg, qui raccorde le système au réseau ALARMIS, et à votre installateur, qui programme la transmission vers le CIN ; effectuez ensuite un premier test de transmission avec le CIN. Ensuite, chaque année : entretien du système par une entreprise spécialisée et test de transmission. Signalez au CIN tout changement des informations données (art. 11 du règlement de 2005).
+inbox-title = Messages
+inbox-empty = Aucun message pour le moment.
+inbox-new = Nouveau
+inbox-unread = { $n ->
+    [one] 1 non lu
+   *[other] { $n } non lus
+}
+audit-role-agent = Police
+audit-when = Date
+audit-who = Qui
+audit-what = Action
+audit-detail = Détail
+audit-export = Exporter l'historique (CSV)
+audit-export-all = Exporter le journal complet (CSV)
+audit-signed-in = Connexion
+audit-submitted = Demande envoyée
+audit-case-viewed = Dossier consulté
+audit-document-viewed = Document affiché
+audit-document-downloaded = Document téléchargé
+audit-case-taken = Dossier pris en charge
+audit-information-requested = Informations demandées
+audit-applicant-answered = Réponse du demandeur
+audit-document-added = Document ajouté
+audit-approved = Demande approuvée
+audit-refused = Demande refusée
+audit-token-issued = Code de certification émis
+audit-letter-posted = Courrier envoyé
+audit-code-redeemed = Code de certification utilisé
+audit-trail-exported = Historique exporté

@@ -14,8 +14,8 @@ use leptos_router::{path, SsrMode};
 
 use components::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
-    AgentCasePage, AgentPage, BusinessPage, HomePage, InvitationPage, NewBusinessPage, NotFound,
-    PrivateEspacePage, RequestPage, SignInFailurePage, WizardStepPage,
+    AgentCasePage, AgentPage, BusinessPage, HomePage, InboxPage, InvitationPage, NewBusinessPage,
+    NotFound, PrivateEspacePage, RequestPage, SignInFailurePage, WizardStepPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace") view=PrivateEspacePage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/nouvelle") view=NewBusinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id") view=BusinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/messages") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request/:step") view=WizardStepPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>

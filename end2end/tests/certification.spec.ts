@@ -75,6 +75,9 @@ test('certification: request, agent approval, letter with the code, code typed, 
   await expect(agent.getByRole('heading', { level: 1, name: `${reference} · ${company}` })).toBeVisible();
   if (usesJavaScript(testInfo)) await waitForHydration(agent);
   await expect(agent.getByText(clientNumber).first()).toBeVisible();
+  await agent.getByRole('button', { name: 'Prendre en charge' }).click();
+  await expect(agent.getByTestId('status')).toHaveText("En cours d'examen");
+  if (usesJavaScript(testInfo)) await waitForHydration(agent);
   await agent.getByRole('button', { name: 'Approuver' }).click();
   await expect(agent.getByTestId('status')).toHaveText('Approuvée');
   const downloading = agent.waitForEvent('download');
@@ -140,6 +143,9 @@ test('a refused certification shows its reason to the applicant', async ({ page,
   const agent = await agentPage(browser, testInfo);
   await open(agent, '/agent', testInfo);
   await agent.getByRole('link', { name: reference }).click();
+  if (usesJavaScript(testInfo)) await waitForHydration(agent);
+  await agent.getByRole('button', { name: 'Prendre en charge' }).click();
+  await expect(agent.getByTestId('status')).toHaveText("En cours d'examen");
   if (usesJavaScript(testInfo)) await waitForHydration(agent);
   await agent.getByRole('button', { name: 'Refuser' }).click();
   await expect(errorSummary(agent)).toContainText('Indiquez le motif du refus');

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.name === 'javascript';
@@ -89,4 +89,20 @@ export async function pdfText(file: string) {
     text += content.items.map(item => ('str' in item ? item.str : '')).join('\n');
   }
   return text;
+}
+
+/** The mails the test SMTP server received whose text holds `marker`, bodies decoded from
+ *  quoted-printable (which cuts long lines such as links). */
+export async function mailsHolding(marker: string) {
+  const dataDir = process.env.E2E_DATA_DIR ?? path.join(__dirname, '../.cache/data');
+  const folder = path.join(dataDir, 'mail', 'new');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const mails = await Promise.all(names.map(name => readFile(path.join(folder, name))));
+  return mails
+    .map(raw => {
+      const soft = raw.toString('latin1').replace(/=\r?\n/g, '');
+      const bytes = soft.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    })
+    .filter(text => text.includes(marker));
 }

@@ -26,6 +26,17 @@ pub struct Config {
     /// eSpace may type before redemption locks, for `ALARMIS_CERTIFICATION_LOCK_MINUTES`
     /// (default 15).
     pub certification: CertificationPolicy,
+    /// E-mail notifications of new messages, when `ALARMIS_SMTP_URL` is set
+    /// (`smtp://host:port`, `smtp://user:password@host:587?tls=required`); off otherwise.
+    pub mail: Option<MailConfig>,
+}
+
+/// Where notification mails go out, and whose address they bear.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MailConfig {
+    pub smtp_url: String,
+    /// `ALARMIS_MAIL_FROM`; default `ALARMIS <no-reply@localhost>`.
+    pub from: String,
 }
 
 /// How long a certification code works and how guessing is slowed down.
@@ -71,6 +82,12 @@ pub enum ConfigError {
     DevIdp(String),
     #[error("ALARMIS_OIDC_CLIENT_SECRET must be set when ALARMIS_OIDC_ISSUER names a provider other than the built-in one")]
     ClientSecret,
+    #[error("ALARMIS_SMTP_URL must start with smtp:// or smtps://, not {0:?}")]
+    SmtpUrl(String),
+    #[error(
+        "ALARMIS_MAIL_FROM must be an address such as \"ALARMIS <no-reply@alarmis.lu>\", not {0:?}"
+    )]
+    MailFrom(String),
     #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
     Duration {
         name: &'static str,
@@ -118,7 +135,23 @@ impl Config {
                 _ => Err(ConfigError::Duration { name, value, max }),
             },
         };
+        let mail = match lookup("ALARMIS_SMTP_URL") {
+            None => None,
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+                let from = lookup("ALARMIS_MAIL_FROM")
+                    .unwrap_or_else(|| "ALARMIS <no-reply@localhost>".to_owned());
+                if from.parse::<lettre::message::Mailbox>().is_err() {
+                    return Err(ConfigError::MailFrom(from));
+                }
+                Some(MailConfig {
+                    smtp_url: url.trim().to_owned(),
+                    from,
+                })
+            }
+            Some(url) => return Err(ConfigError::SmtpUrl(url)),
+        };
         Ok(Config {
+            mail,
             bind_addr,
             data_dir,
             database_url,
@@ -288,5 +321,27 @@ mod tests {
         assert!(absurd.to_string().contains("from 1 to 365"), "{absurd}");
         assert!(config(&[("ALARMIS_CERTIFICATION_MAX_WRONG_CODES", "0")]).is_err());
         assert!(config(&[("ALARMIS_CERTIFICATION_LOCK_MINUTES", "x")]).is_err());
+    }
+
+    #[test]
+    fn mail_is_off_unless_an_smtp_server_is_named() {
+        assert_eq!(config(&[]).expect("valid").mail, None);
+        let on = config(&[("ALARMIS_SMTP_URL", "smtp://127.0.0.1:2525")])
+            .expect("valid")
+            .mail
+            .expect("on");
+        assert_eq!(on.smtp_url, "smtp://127.0.0.1:2525");
+        assert_eq!(on.from, "ALARMIS <no-reply@localhost>");
+        assert_eq!(
+            config(&[("ALARMIS_SMTP_URL", "mail.example")]).unwrap_err(),
+            ConfigError::SmtpUrl("mail.example".into())
+        );
+        assert!(matches!(
+            config(&[
+                ("ALARMIS_SMTP_URL", "smtp://127.0.0.1:25"),
+                ("ALARMIS_MAIL_FROM", "not an address")
+            ]),
+            Err(ConfigError::MailFrom(_))
+        ));
     }
 }

@@ -177,6 +177,7 @@ impl EspaceStore for SqlEspaceStore {
                 business_id,
             )
             .await?,
+            unread_messages: crate::cases::unread_messages(&self.db, business_id).await?,
         }))
     }
 

@@ -1,6 +1,8 @@
 //! The ALARMIS portal server: configuration, database, routes, and the Leptos renderer.
 
+pub mod audit;
 pub mod auth;
+pub mod cases;
 pub mod certification;
 pub mod clock;
 pub mod config;
@@ -9,6 +11,7 @@ pub mod dev_idp;
 pub mod documents;
 pub mod espaces;
 pub mod invitations;
+pub mod mail;
 pub mod pdf;
 pub mod persons;
 pub mod receipt;
@@ -23,9 +26,7 @@ mod security_headers;
 
 use std::sync::Arc;
 
-use app::api::backend::{
-    PublicUrl, SharedCertificationStore, SharedEspaceStore, SharedRequestStore,
-};
+use app::api::backend::{PublicUrl, SharedCaseStore, SharedEspaceStore, SharedRequestStore};
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -50,6 +51,7 @@ pub struct AppState {
     pub espaces: SharedEspaceStore,
     pub requests: Arc<requests::SqlRequestStore>,
     pub certifications: Arc<certification::SqlCertificationStore>,
+    pub cases: Arc<cases::SqlCaseStore>,
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
 }
 
@@ -65,6 +67,8 @@ pub enum StartError {
     DevIdp(#[from] dev_idp::keys::KeyError),
     #[error(transparent)]
     Documents(#[from] documents::DocumentStoreError),
+    #[error(transparent)]
+    Mail(#[from] mail::MailError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: String,
@@ -89,13 +93,21 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     };
     let document_store = documents::DocumentStore::local(&config.data_dir.join("documents"))?;
     let request_store = requests::SqlRequestStore::new(db.clone(), document_store);
+    let certifications = Arc::new(certification::SqlCertificationStore::new(
+        db.clone(),
+        request_store.clone(),
+        config.certification,
+    ));
+    let notifier = mail::Notifier::new(config.mail.as_ref(), &config.public_url, db.clone())?;
     Ok(AppState {
         leptos_options,
-        certifications: Arc::new(certification::SqlCertificationStore::new(
+        cases: Arc::new(cases::SqlCaseStore::new(
             db.clone(),
             request_store.clone(),
-            config.certification,
+            certifications.clone(),
+            notifier,
         )),
+        certifications,
         requests: Arc::new(request_store),
         identity: Arc::new(auth::RelyingParty::new(&config)),
         espaces: Arc::new(espaces::SqlEspaceStore::new(
@@ -138,7 +150,24 @@ pub fn router(state: AppState) -> Router {
             "/espace/entreprises/{id}/certification",
             post(routes::redeem),
         )
+        .route("/agent/journal.csv", get(routes::trail_csv))
+        .route(
+            "/agent/demandes/{request}/journal.csv",
+            get(routes::case_trail_csv),
+        )
+        .route("/agent/demandes/{request}/prise", post(routes::take))
+        .route("/agent/demandes/{request}/question", post(routes::ask))
         .route("/agent/demandes/{request}/decision", post(routes::decide))
+        .route(
+            "/agent/demandes/{request}/pieces/{document}",
+            get(routes::agent_document),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/reponse",
+            post(routes::answer).layer(axum::extract::DefaultBodyLimit::max(
+                routes::UPLOAD_BODY_LIMIT,
+            )),
+        )
         .route("/agent/demandes/{request}/lettre", post(routes::letter))
         .route("/agent/demandes/{request}/envoi", post(routes::posted))
         .route(
@@ -207,12 +236,12 @@ pub fn router(state: AppState) -> Router {
 pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     let espaces: SharedEspaceStore = state.espaces.clone();
     let requests: SharedRequestStore = state.requests.clone();
-    let certifications: SharedCertificationStore = state.certifications.clone();
+    let cases: SharedCaseStore = state.cases.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
     move || {
         provide_context(espaces.clone());
         provide_context(requests.clone());
-        provide_context(certifications.clone());
+        provide_context(cases.clone());
         provide_context(public_url.clone());
     }
 }

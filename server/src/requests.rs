@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use app::api::backend::{NewRequest, RequestStore, StoreError, Submission};
 use app::i18n::Locale;
+use app::model::case::{AuditAction, CaseMessage, Direction, MessageKind};
 use app::model::connection::{DocumentInfo, DocumentKind};
 use app::model::request::Decision;
 use app::model::{
@@ -14,6 +15,7 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
 
+use crate::audit::{self, Event};
 use crate::clock::now_rfc3339;
 use crate::documents::DocumentStore;
 use crate::espaces::{corrupt, details_from_row, failed};
@@ -40,6 +42,52 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// A row of `request_messages`.
+pub fn message_from_row(row: &sqlx::any::AnyRow) -> Result<CaseMessage, StoreError> {
+    let direction: String = row.get("direction");
+    let kind: String = row.get("kind");
+    Ok(CaseMessage {
+        id: row.get("id"),
+        direction: Direction::from_code(&direction)
+            .ok_or_else(|| corrupt("message direction", &direction))?,
+        kind: MessageKind::from_code(&kind).ok_or_else(|| corrupt("message kind", &kind))?,
+        body: row.get("body"),
+        created_at: row.get("created_at"),
+        read_at: row.get("read_at"),
+    })
+}
+
+/// Records a document whose bytes are already stored, inside the caller's transaction, whatever
+/// the request's status (callers check it): an applicant's answer to the Police adds files to a
+/// submitted request.
+pub async fn insert_document(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    person_id: &str,
+    request_id: &str,
+    document: &NewDocument,
+) -> Result<String, StoreError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO request_documents (id, request_id, kind, file_name, content_type,
+             size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&id)
+    .bind(request_id)
+    .bind(document.kind.code())
+    .bind(&document.file_name)
+    .bind(&document.content_type)
+    .bind(i64::try_from(document.size_bytes).unwrap_or(i64::MAX))
+    .bind(&document.sha256)
+    .bind(&document.storage_key)
+    .bind(person_id)
+    .bind(now_rfc3339())
+    .execute(&mut **tx)
+    .await
+    .map_err(failed)?;
+    Ok(id)
 }
 
 /// `ALR-2026-000123`.
@@ -83,34 +131,43 @@ impl SqlRequestStore {
     }
 
     /// Records an uploaded document of a draft; `false` when the request is not a draft.
+    /// The messages of a case, both ways, oldest first.
+    async fn messages_of(&self, request_id: &str) -> Result<Vec<CaseMessage>, StoreError> {
+        sqlx::query(
+            "SELECT id, direction, kind, body, created_at, read_at FROM request_messages
+             WHERE request_id = $1 ORDER BY created_at, id",
+        )
+        .bind(request_id)
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?
+        .iter()
+        .map(message_from_row)
+        .collect()
+    }
+
     pub async fn add_document(
         &self,
         person_id: &str,
         request_id: &str,
         document: &NewDocument,
     ) -> Result<Option<String>, StoreError> {
-        let id = uuid::Uuid::new_v4().to_string();
-        let inserted = sqlx::query(
-            "INSERT INTO request_documents (id, request_id, kind, file_name, content_type,
-                 size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
-             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
-             WHERE EXISTS (SELECT 1 FROM requests WHERE id = $2 AND status = 'draft')",
-        )
-        .bind(&id)
-        .bind(request_id)
-        .bind(document.kind.code())
-        .bind(&document.file_name)
-        .bind(&document.content_type)
-        .bind(i64::try_from(document.size_bytes).unwrap_or(i64::MAX))
-        .bind(&document.sha256)
-        .bind(&document.storage_key)
-        .bind(person_id)
-        .bind(now_rfc3339())
-        .execute(&self.db)
-        .await
-        .map_err(failed)?
-        .rows_affected();
-        Ok((inserted == 1).then_some(id))
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        // Touching the request first takes the write lock and proves it is still a draft.
+        let draft =
+            sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
+                .bind(now_rfc3339())
+                .bind(request_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(failed)?
+                .rows_affected();
+        if draft != 1 {
+            return Ok(None);
+        }
+        let id = insert_document(&mut tx, person_id, request_id, document).await?;
+        tx.commit().await.map_err(failed)?;
+        Ok(Some(id))
     }
 
     /// The storage key of a document of `request_id`.
@@ -178,7 +235,8 @@ impl SqlRequestStore {
     ) -> Result<Option<ProcedureRequest>, StoreError> {
         let Some(row) = sqlx::query(
             "SELECT id, business_id, procedure_kind, status, reference, created_at, updated_at,
-                    submitted_at, submitted_by, created_by, decided_at, refusal_reason
+                    submitted_at, submitted_by, created_by, decided_at, refusal_reason,
+                    client_number
              FROM requests WHERE id = $1",
         )
         .bind(request_id)
@@ -232,9 +290,11 @@ impl SqlRequestStore {
             decision: decided_at.map(|decided_at| Decision {
                 decided_at,
                 refusal_reason: row.get("refusal_reason"),
+                client_number: row.get("client_number"),
             }),
             answers,
             documents: self.documents_of(request_id).await?,
+            messages: self.messages_of(request_id).await?,
         }))
     }
 
@@ -287,7 +347,8 @@ impl RequestStore for SqlRequestStore {
                AND ($5 <> 'certification'
                     OR (EXISTS (SELECT 1 FROM business_espaces WHERE id = $2 AND certified_at IS NULL)
                         AND NOT EXISTS (SELECT 1 FROM requests WHERE business_id = $2
-                            AND procedure_kind = 'certification' AND status IN ('submitted', 'approved'))))",
+                            AND procedure_kind = 'certification'
+                            AND status IN ('submitted', 'in_review', 'waiting', 'approved'))))",
         )
         .bind(&id)
         .bind(business_id)
@@ -516,18 +577,34 @@ impl RequestStore for SqlRequestStore {
             .put(&receipt_key, Bytes::from(pdf))
             .await
             .map_err(failed)?;
+        let locality = match request.procedure {
+            Procedure::Connection => request.answer(WizardStep::Site, "site_locality"),
+            Procedure::Certification => {
+                request.answer(WizardStep::PostalAddress, "letter_locality")
+            }
+        }
+        .unwrap_or(&request.company.seat.locality);
         sqlx::query(
-            "UPDATE requests SET reference = $1, snapshot = $2, receipt_key = $3, receipt_sha256 = $4
-             WHERE id = $5",
+            "UPDATE requests SET reference = $1, snapshot = $2, receipt_key = $3, receipt_sha256 = $4,
+                    locality = $5
+             WHERE id = $6",
         )
         .bind(&reference)
         .bind(&snapshot)
         .bind(&receipt_key)
         .bind(&receipt_sha256)
+        .bind(locality)
         .bind(&request.id)
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
+        audit::record(
+            &mut *tx,
+            Event::applicant(person_id, AuditAction::Submitted)
+                .on(&request.business_id, &request.id)
+                .detail(&reference),
+        )
+        .await?;
         tx.commit().await.map_err(failed)?;
         tracing::info!(%reference, procedure = request.procedure.code(), "request submitted");
         Ok(Submission::Submitted(reference))

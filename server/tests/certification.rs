@@ -118,7 +118,20 @@ async fn agent(app: &TestApp) -> reqwest::Client {
     agent
 }
 
+/// The agent takes the case: it must be in review before any decision.
+async fn take(app: &TestApp, agent: &reqwest::Client, request_id: &str) {
+    let taken = post(
+        app,
+        agent,
+        &format!("/agent/demandes/{request_id}/prise"),
+        &[],
+    )
+    .await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER, "taken");
+}
+
 async fn approve(app: &TestApp, agent: &reqwest::Client, request_id: &str) {
+    take(app, agent, request_id).await;
     let decided = post(
         app,
         agent,
@@ -203,7 +216,7 @@ async fn request_approval_letter_and_code_certify_the_espace() {
 
     let agent = agent(&app).await;
     let queue = page(&app, &agent, "/agent").await;
-    assert!(queue.contains("Bijouterie Schmit") && queue.contains("AL-004217"));
+    assert!(queue.contains("Bijouterie Schmit") && queue.contains("ALR-"));
     approve(&app, &agent, &request.request_id).await;
     let code = letter_code(&app, &agent, &request.request_id).await;
     let posted = post(
@@ -475,7 +488,7 @@ async fn only_agents_decide_once_and_a_refusal_reaches_the_applicant_with_its_re
         get(&marie, app.url(&case)).await.status(),
         StatusCode::FORBIDDEN
     );
-    for action in ["decision", "lettre", "envoi"] {
+    for action in ["prise", "question", "decision", "lettre", "envoi"] {
         let refused = post(
             &app,
             &marie,
@@ -486,8 +499,9 @@ async fn only_agents_decide_once_and_a_refusal_reaches_the_applicant_with_its_re
         assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{action}");
     }
     let listed = marie
-        .post(app.url("/api/list_certification_cases"))
+        .post(app.url("/api/case_queue"))
         .header("content-type", "application/x-www-form-urlencoded")
+        .body("query[page]=1")
         .send()
         .await
         .unwrap();
@@ -504,9 +518,19 @@ async fn only_agents_decide_once_and_a_refusal_reaches_the_applicant_with_its_re
     assert_eq!(second.status(), StatusCode::CONFLICT);
 
     let agent = agent(&app).await;
-    // No letter before a decision; a refusal needs its reason.
+    // No letter before a decision; no decision before the case is taken; a refusal needs its
+    // reason.
     let early = post(&app, &agent, &format!("{case}/lettre"), &[]).await;
     assert_eq!(early.status(), StatusCode::CONFLICT);
+    let untaken = post(
+        &app,
+        &agent,
+        &format!("{case}/decision"),
+        &[("decision", "approve")],
+    )
+    .await;
+    assert_eq!(untaken.status(), StatusCode::CONFLICT);
+    take(&app, &agent, &request.request_id).await;
     let no_reason = post(
         &app,
         &agent,
@@ -584,6 +608,7 @@ async fn two_agents_approving_at_once_give_one_decision() {
     sign_in(&app, &marie, MARIE).await;
     let request = submit_certification(&app, &marie, "Café de la Gare", "AL-003003").await;
     let (first, second) = (agent(&app).await, agent(&app).await);
+    take(&app, &first, &request.request_id).await;
     let path = format!("/agent/demandes/{}/decision", request.request_id);
     let (a, b) = tokio::join!(
         post(&app, &first, &path, &[("decision", "approve")]),
@@ -612,6 +637,7 @@ async fn a_client_number_goes_to_one_espace_only() {
     let agent = agent(&app).await;
     approve(&app, &agent, &first.request_id).await;
     // Approved for Marie's eSpace and on its way: Luc's request for the same number is refused.
+    take(&app, &agent, &second.request_id).await;
     let clash = post(
         &app,
         &agent,

@@ -6,63 +6,8 @@ mod support;
 
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
+use support::connection::{answers, EXE, PDF, PNG};
 use support::*;
-
-const PDF: &[u8] = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
-/// A Windows executable's first bytes, under a `.pdf` name.
-const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0\xb8\0\0\0\0\0\0\0@\0\0\0\0\0\0\0";
-
-fn answers(slug: &str) -> Vec<(&'static str, &'static str)> {
-    match slug {
-        "demandeur" => vec![
-            ("capacity", "Gérante"),
-            ("representative_phone", "621 123 456"),
-        ],
-        "site" => vec![
-            ("site_street", "Grand-Rue"),
-            ("site_house_number", "12A"),
-            ("site_postcode", "1660"),
-            ("site_locality", "Luxembourg"),
-            ("premises", "jeweller"),
-            ("owner_name", "Immobilière du Centre SA"),
-            ("owner_domicile", "3, rue du Fort, L-2419 Luxembourg"),
-        ],
-        "systeme" => vec![
-            ("alarm_passive", "on"),
-            ("installer_company", "Sécurité Moselle SARL"),
-            ("installer_trade", "alarm-installer"),
-            ("installer_authorisation", "10012345/1"),
-            ("certificate_date", "2026-10-01"),
-            ("post_request", "yes"),
-            ("post_reference", "POST-ALM-4471"),
-        ],
-        "contacts" => vec![
-            ("contact1_family_name", "Schmit"),
-            ("contact1_given_name", "Anne"),
-            ("contact1_domicile", "5, rue Large, L-1917 Luxembourg"),
-            ("contact1_phone", "+352 691 000 111"),
-            ("contact1_consent", "on"),
-            ("contact2_family_name", "Weber"),
-            ("contact2_given_name", "Paul"),
-            ("contact2_domicile", "8, route d'Arlon, L-8009 Strassen"),
-            ("contact2_phone", "+352 691 000 222"),
-            ("contact2_consent", "on"),
-        ],
-        "motivation" => vec![(
-            "motivation",
-            "Bijouterie exposée, deux tentatives d'effraction.",
-        )],
-        "obligations" => vec![
-            ("obligation_maintenance", "on"),
-            ("obligation_log", "on"),
-            ("obligation_test", "on"),
-            ("obligation_changes", "on"),
-            ("obligation_false_alerts", "on"),
-        ],
-        _ => vec![],
-    }
-}
 
 struct Draft {
     /// `/espace/entreprises/{id}/demandes/{request}`.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::model::certification::{CaseLine, CertificationCase};
+use crate::model::case::{AgentCase, CaseQuery, InboxMessage, QueuePage};
 use crate::model::{
     BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness, StepValues,
 };
@@ -130,20 +130,30 @@ pub trait RequestStore: Send + Sync + 'static {
 
 pub type SharedRequestStore = Arc<dyn RequestStore>;
 
-/// Procedure A on the Police's side: what the agent's pages read. Only agents reach it (the
-/// server functions check the role first).
+/// The Police's back office, as the pages read it (the actions are plain forms posting to
+/// the server's own routes). Callers check the agent's role or the membership first.
 #[async_trait::async_trait]
-pub trait CertificationStore: Send + Sync + 'static {
-    /// Submitted and decided certification requests, oldest waiting first.
-    async fn certification_cases(&self) -> Result<Vec<CaseLine>, StoreError>;
+pub trait CaseStore: Send + Sync + 'static {
+    /// One page of the queue.
+    async fn queue(&self, agent_id: &str, query: &CaseQuery) -> Result<QueuePage, StoreError>;
 
-    async fn certification_case(
+    /// A submitted request with its history, for the case page; records the agent's view.
+    async fn agent_case(
         &self,
+        agent_id: &str,
         request_id: &str,
-    ) -> Result<Option<CertificationCase>, StoreError>;
+    ) -> Result<Option<AgentCase>, StoreError>;
+
+    /// The eSpace's inbox, newest first, as it was before this reading (which marks every
+    /// message read); `None` for a non-member.
+    async fn inbox(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<Vec<InboxMessage>>, StoreError>;
 }
 
-pub type SharedCertificationStore = Arc<dyn CertificationStore>;
+pub type SharedCaseStore = Arc<dyn CaseStore>;
 
 /// The address people use to reach the portal, for links they pass on (invitations).
 #[derive(Clone, Debug)]

@@ -2,7 +2,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod backend;
-mod certification;
+mod cases;
 mod eligibility;
 mod error;
 mod espaces;
@@ -10,7 +10,7 @@ pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod session;
 
-pub use certification::{list_certification_cases, load_certification_case};
+pub use cases::{case_queue, load_case, load_inbox};
 pub use eligibility::check_eligibility;
 pub use error::PortalError;
 pub use espaces::{

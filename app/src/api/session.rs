@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::backend::{SharedCertificationStore, SharedEspaceStore, SharedRequestStore};
+use super::backend::{SharedCaseStore, SharedEspaceStore, SharedRequestStore};
 use super::PortalError;
 use crate::model::{Role, Viewer};
 
@@ -41,9 +41,9 @@ pub fn requests() -> Result<SharedRequestStore, PortalError> {
     })
 }
 
-pub fn certifications() -> Result<SharedCertificationStore, PortalError> {
-    use_context::<SharedCertificationStore>().ok_or_else(|| {
-        tracing_unavailable("no CertificationStore in context");
+pub fn cases() -> Result<SharedCaseStore, PortalError> {
+    use_context::<SharedCaseStore>().ok_or_else(|| {
+        tracing_unavailable("no CaseStore in context");
         PortalError::Unavailable
     })
 }

@@ -41,6 +41,23 @@ impl I18n {
         self.t_with(unit, &args)
     }
 
+    /// A stored RFC 3339 UTC time as people read it here: day first, to the minute
+    /// ("24.11.2026 14:05 UTC"); what is not such a time is shown as it is.
+    pub fn date_time(self, stamp: &str) -> String {
+        match (stamp.get(..10), stamp.get(11..16)) {
+            (Some(_), Some(time)) => format!("{} {time} UTC", self.date(stamp)),
+            _ => stamp.to_owned(),
+        }
+    }
+
+    /// The day of a stored time or date, day first ("24.11.2026").
+    pub fn date(self, stamp: &str) -> String {
+        match (stamp.get(..4), stamp.get(5..7), stamp.get(8..10)) {
+            (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
+            _ => stamp.to_owned(),
+        }
+    }
+
     /// The text of message `id` with its Fluent arguments.
     pub fn t_with(self, id: &str, args: &FluentArgs) -> String {
         catalog::translate(self.locale, id, Some(args))
@@ -104,4 +121,21 @@ pub fn current_locale() -> Locale {
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
 pub fn current_locale() -> Locale {
     Locale::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_read_day_first_to_the_minute() {
+        let i18n = I18n::default();
+        assert_eq!(
+            i18n.date_time("2026-11-24T14:05:09Z"),
+            "24.11.2026 14:05 UTC"
+        );
+        assert_eq!(i18n.date("2026-11-24T14:05:09Z"), "24.11.2026");
+        assert_eq!(i18n.date("2026-11-24"), "24.11.2026");
+        assert_eq!(i18n.date_time(""), "");
+    }
 }

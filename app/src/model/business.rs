@@ -243,6 +243,8 @@ pub struct BusinessEspace {
     pub created_at: String,
     /// Procedure A: whether the Police certified it as an ALARMIS client.
     pub certification: crate::model::certification::CertificationState,
+    /// Messages from the Police no member opened yet.
+    pub unread_messages: u32,
 }
 
 /// A line of the Police's list of registered business eSpaces.

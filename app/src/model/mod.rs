@@ -4,6 +4,7 @@
 pub mod authorisation_number;
 pub mod business;
 pub mod calendar_date;
+pub mod case;
 pub mod certification;
 pub mod client_number;
 pub mod connection;

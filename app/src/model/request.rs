@@ -181,20 +181,26 @@ impl WizardStep {
 }
 
 /// Where a request is in its life. Drafts change; from submission on, the answers are frozen
-/// and only an agent's decision moves it, once.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// and only the back office's actions move it (`model::case` says which, from where).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RequestStatus {
     Draft,
     Submitted,
+    /// An agent took the case.
+    InReview,
+    /// The agent asked the applicant for information or documents.
+    Waiting,
     Approved,
     Refused,
 }
 
 impl RequestStatus {
-    const ALL: [RequestStatus; 4] = [
+    pub const ALL: [RequestStatus; 6] = [
         RequestStatus::Draft,
         RequestStatus::Submitted,
+        RequestStatus::InReview,
+        RequestStatus::Waiting,
         RequestStatus::Approved,
         RequestStatus::Refused,
     ];
@@ -203,6 +209,8 @@ impl RequestStatus {
         match self {
             RequestStatus::Draft => "draft",
             RequestStatus::Submitted => "submitted",
+            RequestStatus::InReview => "in_review",
+            RequestStatus::Waiting => "waiting",
             RequestStatus::Approved => "approved",
             RequestStatus::Refused => "refused",
         }
@@ -227,6 +235,8 @@ pub struct Decision {
     pub decided_at: String,
     /// Why the request was refused; `None` for an approval.
     pub refusal_reason: Option<String>,
+    /// The ALARMIS client number an approved connection request (procedure B) was given.
+    pub client_number: Option<String>,
 }
 
 /// A request as its business eSpace's members see it.
@@ -248,6 +258,8 @@ pub struct ProcedureRequest {
     /// Saved answers by step slug: only answers that passed their step's rules.
     pub answers: BTreeMap<String, StepValues>,
     pub documents: Vec<DocumentInfo>,
+    /// The exchange with the Police since submission, oldest first.
+    pub messages: Vec<super::case::CaseMessage>,
 }
 
 impl ProcedureRequest {
@@ -292,6 +304,17 @@ impl ProcedureRequest {
                         .answers_of(*step)
                         .is_some_and(|values| step.check(values).is_err()))
         })
+    }
+
+    /// The agent's latest question, while the request waits for the applicant's answer.
+    pub fn open_question(&self) -> Option<&super::case::CaseMessage> {
+        if self.status != RequestStatus::Waiting {
+            return None;
+        }
+        self.messages
+            .iter()
+            .rev()
+            .find(|m| m.kind == super::case::MessageKind::Question)
     }
 
     /// One saved answer.

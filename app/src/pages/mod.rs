@@ -6,8 +6,9 @@ mod not_found;
 pub mod request;
 
 pub use espace::{
-    agent_case_path, business_path, invitation_path, AgentCasePage, AgentPage, BusinessPage,
-    InvitationPage, NewBusinessPage, PrivateEspacePage, SignInFailurePage, NEW_BUSINESS_PATH,
+    agent_case_path, business_path, inbox_path, invitation_path, AgentCasePage, AgentPage,
+    BusinessPage, InboxPage, InvitationPage, NewBusinessPage, PrivateEspacePage, SignInFailurePage,
+    NEW_BUSINESS_PATH,
 };
 pub use home::HomePage;
 pub use not_found::NotFound;

@@ -11,6 +11,7 @@ use super::signed_in::{SignedIn, KEY, PENDING_KEY};
 use crate::clock::unix_now;
 use crate::routes::is_local_path;
 use crate::{persons, AppState};
+use app::model::case::AuditAction;
 
 /// The portal page that explains a failed sign-in; `?reason=` picks the message.
 pub const FAILURE_PATH: &str = "/connexion/echec";
@@ -128,6 +129,13 @@ async fn finish_sign_in(
         .map_err(|e| SignInError::Session(e.to_string()))?;
     session
         .insert(KEY, &signed_in)
+        .await
+        .map_err(|e| SignInError::Session(e.to_string()))?;
+    let event = crate::audit::Event {
+        agent: signed_in.role == Role::PoliceAgent,
+        ..crate::audit::Event::applicant(&signed_in.person_id, AuditAction::SignedIn)
+    };
+    crate::audit::record(&state.db, event)
         .await
         .map_err(|e| SignInError::Session(e.to_string()))?;
     tracing::info!(role = ?signed_in.role, "signed in");

@@ -7,6 +7,5 @@ pub mod token;
 
 pub use store::{is_certified, state_of};
 pub use store::{
-    DecisionOutcome, IssuedLetter, LetterOutcome, PostedOutcome, Redemption, SqlCertificationStore,
-    Verdict,
+    ApprovalCheck, IssuedLetter, LetterOutcome, PostedOutcome, Redemption, SqlCertificationStore,
 };

@@ -1,15 +1,15 @@
 //! Procedure A in the database: decisions, codes (as hashes), letters posted, redemptions and
 //! the attempts that limit guessing.
 
-use app::api::backend::{CertificationStore, StoreError};
-use app::model::certification::{
-    CaseLine, CertificationCase, CertificationState, LetterState, TokenInput,
-};
-use app::model::{Procedure, ProcedureRequest, RequestStatus, WizardStep};
+use app::api::backend::StoreError;
+use app::model::case::AuditAction;
+use app::model::certification::{CertificationCase, CertificationState, LetterState, TokenInput};
+use app::model::{Procedure, ProcedureRequest, WizardStep};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::token;
+use crate::audit::{self, Event};
 use crate::config::CertificationPolicy;
 use crate::espaces::failed;
 use crate::requests::SqlRequestStore;
@@ -21,21 +21,13 @@ pub struct SqlCertificationStore {
     policy: CertificationPolicy,
 }
 
-/// What an agent decides on a submitted certification request.
+/// Whether a certification request may be approved: one eSpace per client number.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    Approve,
-    Refuse { reason: String },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DecisionOutcome {
-    Decided,
-    /// No certification request with this id.
-    NotFound,
-    /// Not submitted (a draft), or already decided (by this agent or another, at the same time).
-    WrongStatus,
-    /// Another eSpace is already certified with this client number.
+pub enum ApprovalCheck {
+    Clear,
+    /// The eSpace is certified already.
+    AlreadyCertified,
+    /// Another eSpace is certified, or approved and waiting for its code, with this number.
     ClientNumberTaken,
 }
 
@@ -67,6 +59,8 @@ pub enum PostedOutcome {
 pub enum Redemption {
     Certified {
         client_number: String,
+        /// The certification request the code was issued for.
+        request_id: String,
     },
     /// No such code for this eSpace (a typo, a guess, another eSpace's code).
     Wrong,
@@ -159,70 +153,43 @@ impl SqlCertificationStore {
         locked_until(&mut conn, self.policy, business_id, now).await
     }
 
-    pub async fn decide(
+    /// Checked before approving a certification request.
+    pub async fn approval_check(
         &self,
-        agent_id: &str,
-        request_id: &str,
-        verdict: &Verdict,
-    ) -> Result<DecisionOutcome, StoreError> {
-        let Some(request) = self.certification_request(request_id).await? else {
-            return Ok(DecisionOutcome::NotFound);
-        };
-        if verdict == &Verdict::Approve {
-            if is_certified(&self.db, &request.business_id).await? {
-                return Ok(DecisionOutcome::WrongStatus);
-            }
-            let number = request.answer(WizardStep::Client, "client_number");
-            // Certified elsewhere, or approved elsewhere and on its way: one eSpace per number.
-            // Answers are stored as compact JSON, and a client number holds no LIKE wildcard.
-            let taken = sqlx::query(
-                "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
-                 UNION ALL
-                 SELECT 1 AS yes FROM requests r
-                 JOIN request_answers a ON a.request_id = r.id AND a.step = $3
-                 WHERE r.procedure_kind = 'certification' AND r.status = 'approved'
-                   AND r.business_id <> $2 AND a.answers LIKE $4",
-            )
-            .bind(number)
-            .bind(&request.business_id)
-            .bind(WizardStep::Client.slug())
-            .bind(format!(
-                "%\"client_number\":\"{}\"%",
-                number.unwrap_or_default()
-            ))
-            .fetch_optional(&self.db)
-            .await
-            .map_err(failed)?;
-            if taken.is_some() {
-                return Ok(DecisionOutcome::ClientNumberTaken);
-            }
+        request: &ProcedureRequest,
+    ) -> Result<ApprovalCheck, StoreError> {
+        if is_certified(&self.db, &request.business_id).await? {
+            return Ok(ApprovalCheck::AlreadyCertified);
         }
-        let (status, reason) = match verdict {
-            Verdict::Approve => (RequestStatus::Approved, None),
-            Verdict::Refuse { reason } => (RequestStatus::Refused, Some(reason.trim())),
-        };
-        let now = crate::clock::now_rfc3339();
-        // Only a submitted request moves, and only once: two agents deciding at the same time
-        // give one decision, the second finds nothing to update.
-        let decided = sqlx::query(
-            "UPDATE requests SET status = $1, decided_at = $2, decided_by = $3,
-                    refusal_reason = $4, updated_at = $2
-             WHERE id = $5 AND procedure_kind = 'certification' AND status = 'submitted'",
+        let number = request.answer(WizardStep::Client, "client_number");
+        // Certified elsewhere, approved elsewhere and on its way, or issued by the portal to a
+        // connection request. Answers are stored as compact JSON, and a client number holds
+        // no LIKE wildcard.
+        let taken = sqlx::query(
+            "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
+             UNION ALL
+             SELECT 1 AS yes FROM requests WHERE client_number = $1 AND business_id <> $2
+             UNION ALL
+             SELECT 1 AS yes FROM requests r
+             JOIN request_answers a ON a.request_id = r.id AND a.step = $3
+             WHERE r.procedure_kind = 'certification' AND r.status = 'approved'
+               AND r.business_id <> $2 AND a.answers LIKE $4",
         )
-        .bind(status.code())
-        .bind(&now)
-        .bind(agent_id)
-        .bind(reason)
-        .bind(request_id)
-        .execute(&self.db)
+        .bind(number)
+        .bind(&request.business_id)
+        .bind(WizardStep::Client.slug())
+        .bind(format!(
+            "%\"client_number\":\"{}\"%",
+            number.unwrap_or_default()
+        ))
+        .fetch_optional(&self.db)
         .await
-        .map_err(failed)?
-        .rows_affected();
-        if decided != 1 {
-            return Ok(DecisionOutcome::WrongStatus);
-        }
-        tracing::info!(request = %request_id, agent = %agent_id, decision = status.code(), "certification decided");
-        Ok(DecisionOutcome::Decided)
+        .map_err(failed)?;
+        Ok(if taken.is_some() {
+            ApprovalCheck::ClientNumberTaken
+        } else {
+            ApprovalCheck::Clear
+        })
     }
 
     /// A new code for an approved request; the request's earlier codes stop working.
@@ -285,6 +252,11 @@ impl SqlCertificationStore {
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
+        audit::record(
+            &mut *tx,
+            Event::agent(agent_id, AuditAction::TokenIssued).on(&request.business_id, request_id),
+        )
+        .await?;
         tx.commit().await.map_err(failed)?;
         tracing::info!(request = %request_id, agent = %agent_id, "certification code issued");
         Ok(LetterOutcome::Issued(Box::new(IssuedLetter {
@@ -301,9 +273,10 @@ impl SqlCertificationStore {
         agent_id: &str,
         request_id: &str,
     ) -> Result<PostedOutcome, StoreError> {
-        if self.certification_request(request_id).await?.is_none() {
+        let Some(request) = self.certification_request(request_id).await? else {
             return Ok(PostedOutcome::NotFound);
-        }
+        };
+        let mut tx = self.db.begin().await.map_err(failed)?;
         let posted = sqlx::query(
             "UPDATE certification_tokens SET posted_at = $1, posted_by = $2
              WHERE request_id = $3 AND revoked_at IS NULL AND used_at IS NULL
@@ -312,15 +285,20 @@ impl SqlCertificationStore {
         .bind(crate::clock::now_rfc3339())
         .bind(agent_id)
         .bind(request_id)
-        .execute(&self.db)
+        .execute(&mut *tx)
         .await
         .map_err(failed)?
         .rows_affected();
-        Ok(if posted == 1 {
-            PostedOutcome::Posted
-        } else {
-            PostedOutcome::NothingToPost
-        })
+        if posted != 1 {
+            return Ok(PostedOutcome::NothingToPost);
+        }
+        audit::record(
+            &mut *tx,
+            Event::agent(agent_id, AuditAction::LetterPosted).on(&request.business_id, request_id),
+        )
+        .await?;
+        tx.commit().await.map_err(failed)?;
+        Ok(PostedOutcome::Posted)
     }
 
     /// A code typed in the business eSpace by one of its members; `None` for a non-member.
@@ -363,6 +341,13 @@ impl SqlCertificationStore {
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
+        if let Redemption::Certified { request_id, .. } = &outcome {
+            audit::record(
+                &mut *tx,
+                Event::applicant(person_id, AuditAction::CodeRedeemed).on(business_id, request_id),
+            )
+            .await?;
+        }
         tx.commit().await.map_err(failed)?;
         match &outcome {
             Redemption::Certified { .. } => {
@@ -483,57 +468,23 @@ impl SqlCertificationStore {
         .execute(&mut **tx)
         .await
         .map_err(failed)?;
-        Ok(Redemption::Certified { client_number })
+        Ok(Redemption::Certified {
+            client_number,
+            request_id,
+        })
     }
 }
 
-#[async_trait::async_trait]
-impl CertificationStore for SqlCertificationStore {
-    async fn certification_cases(&self) -> Result<Vec<CaseLine>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT r.id, r.reference, r.status, r.submitted_at, b.company_name, a.answers
-             FROM requests r
-             JOIN business_espaces b ON b.id = r.business_id
-             LEFT JOIN request_answers a ON a.request_id = r.id AND a.step = $1
-             WHERE r.procedure_kind = 'certification' AND r.status <> 'draft'
-             ORDER BY CASE r.status WHEN 'submitted' THEN 0 ELSE 1 END, r.submitted_at",
-        )
-        .bind(WizardStep::Client.slug())
-        .fetch_all(&self.db)
-        .await
-        .map_err(failed)?;
-        rows.iter()
-            .map(|row| {
-                let status: String = row.get("status");
-                let answers: Option<String> = row.get("answers");
-                let client_number = answers
-                    .and_then(|json| serde_json::from_str::<app::model::StepValues>(&json).ok())
-                    .and_then(|a| a.get("client_number").cloned())
-                    .unwrap_or_default();
-                Ok(CaseLine {
-                    request_id: row.get("id"),
-                    reference: row
-                        .get::<Option<String>, _>("reference")
-                        .unwrap_or_default(),
-                    company_name: row.get("company_name"),
-                    client_number,
-                    status: RequestStatus::from_code(&status)
-                        .ok_or_else(|| crate::espaces::corrupt("status", &status))?,
-                    submitted_at: row
-                        .get::<Option<String>, _>("submitted_at")
-                        .unwrap_or_default(),
-                })
-            })
-            .collect()
-    }
-
-    async fn certification_case(
+impl SqlCertificationStore {
+    /// The letter, code and redemption side of a certification case, for the case page.
+    pub async fn certification_case(
         &self,
-        request_id: &str,
+        request: &ProcedureRequest,
     ) -> Result<Option<CertificationCase>, StoreError> {
-        let Some(request) = self.certification_request(request_id).await? else {
+        if request.procedure != Procedure::Certification {
             return Ok(None);
-        };
+        }
+        let request_id = request.id.as_str();
         let letter = self.latest_letter(request_id).await?;
         let replaced = sqlx::query(
             "SELECT COUNT(*) AS n FROM certification_tokens
@@ -565,7 +516,6 @@ impl CertificationStore for SqlCertificationStore {
             replaced_letters: u32::try_from(replaced).unwrap_or(0),
             certified: matches!(state, CertificationState::Certified { .. }).then_some(state),
             wrong_attempts: u32::try_from(wrong).unwrap_or(0),
-            request,
         }))
     }
 }

@@ -1,61 +1,21 @@
 //! Procedure A's actions, as plain forms (they work the same with and without JavaScript):
-//! the applicant types the code from the letter; the agent decides, downloads the letter (which
-//! issues a new code) and records that it was posted.
+//! the applicant types the code from the letter; the agent, once the request is approved
+//! (`routes::cases`), downloads the letter (which issues a new code) and records that it was
+//! posted.
 
 use app::api::PortalError;
 use app::model::certification::TokenInput;
-use app::model::{FieldErrors, Role, StepValues, Submitted, Viewer};
+use app::model::{FieldErrors, StepValues, Viewer};
 use app::pages::{agent_case_path, business_path};
-use axum::body::to_bytes;
 use axum::extract::{Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::render::render_page;
+use super::form_post::{agent_of, form_of, refused, sent_back, unavailable};
 use super::sign_in_first;
-use crate::certification::{
-    letter, DecisionOutcome, LetterOutcome, PostedOutcome, Redemption, Verdict,
-};
+use crate::certification::{letter, LetterOutcome, PostedOutcome, Redemption};
 use crate::AppState;
-
-/// A code, a decision and its reason: a few kilobytes at most.
-const FORM_BODY_LIMIT: usize = 16 * 1024;
-/// The longest refusal reason an agent may write.
-pub const REASON_MAX_CHARS: usize = 2_000;
-
-async fn form_of(request: Request) -> Result<(Parts, StepValues), Response> {
-    let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, FORM_BODY_LIMIT)
-        .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-    let values = serde_urlencoded::from_bytes(&bytes)
-        .map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
-    Ok((parts, values))
-}
-
-/// The page again, with what was typed and why it was refused.
-async fn sent_back(
-    state: &AppState,
-    parts: Parts,
-    page: &str,
-    form: StepValues,
-    errors: FieldErrors,
-    status: StatusCode,
-) -> Response {
-    render_page(state, parts, Some(page), Submitted { form, errors }, status).await
-}
-
-async fn refused(state: &AppState, parts: Parts, page: &str, error: PortalError) -> Response {
-    let status =
-        StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    render_page(state, parts, Some(page), (), status).await
-}
-
-fn unavailable(error: impl std::fmt::Display) -> Response {
-    tracing::error!(%error, "certification action failed");
-    StatusCode::SERVICE_UNAVAILABLE.into_response()
-}
 
 /// `POST /espace/entreprises/{id}/certification`: a code typed from the letter.
 pub async fn redeem(
@@ -110,67 +70,6 @@ pub async fn redeem(
 
 /// The code input's name.
 pub const CODE_FIELD: &str = "code";
-
-/// The signed-in police agent; otherwise the answer to send (sign in first, or 403).
-async fn agent_of(state: &AppState, parts: &Parts, page: &str) -> Result<Viewer, Response> {
-    match parts.extensions.get::<Viewer>().cloned() {
-        None => Err(sign_in_first(page)),
-        Some(viewer) if viewer.role == Role::PoliceAgent => Ok(viewer),
-        Some(_) => Err(refused(state, parts.clone(), page, PortalError::Forbidden).await),
-    }
-}
-
-/// `POST /agent/demandes/{request}/decision`: approve, or refuse with a reason.
-pub async fn decide(
-    State(state): State<AppState>,
-    Path(request_id): Path<String>,
-    request: Request,
-) -> Response {
-    let page = agent_case_path(&request_id);
-    let (parts, form) = match form_of(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let agent = match agent_of(&state, &parts, &page).await {
-        Ok(agent) => agent,
-        Err(response) => return response,
-    };
-    let reason = form.get("reason").map(|r| r.trim()).unwrap_or_default();
-    let verdict = match form.get("decision").map(String::as_str) {
-        Some("approve") => Verdict::Approve,
-        Some("refuse") if reason.is_empty() => {
-            let errors = FieldErrors::single("reason", "refusal-reason-required");
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return sent_back(&state, parts, &page, form, errors, status).await;
-        }
-        Some("refuse") if reason.chars().count() > REASON_MAX_CHARS => {
-            let errors = FieldErrors::single("reason", "refusal-reason-too-long");
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return sent_back(&state, parts, &page, form, errors, status).await;
-        }
-        Some("refuse") => Verdict::Refuse {
-            reason: reason.to_owned(),
-        },
-        _ => return StatusCode::BAD_REQUEST.into_response(),
-    };
-    match state
-        .certifications
-        .decide(&agent.person_id, &request_id, &verdict)
-        .await
-    {
-        Ok(DecisionOutcome::Decided) => Redirect::to(&page).into_response(),
-        Ok(DecisionOutcome::NotFound) => refused(&state, parts, &page, PortalError::NotFound).await,
-        Ok(DecisionOutcome::WrongStatus) => {
-            let errors = FieldErrors::single("decision", "decision-wrong-status");
-            sent_back(&state, parts, &page, form, errors, StatusCode::CONFLICT).await
-        }
-        Ok(DecisionOutcome::ClientNumberTaken) => {
-            let errors = FieldErrors::single("decision", "client-number-taken");
-            sent_back(&state, parts, &page, form, errors, StatusCode::CONFLICT).await
-        }
-        Err(error) => unavailable(error),
-    }
-}
 
 /// `POST /agent/demandes/{request}/lettre`: a new code, in the letter's PDF. A POST, because
 /// it changes something: the request's earlier code stops working.

@@ -29,7 +29,7 @@ const FILE_NAME_MAX_CHARS: usize = 120;
 
 /// Why an upload was refused: each is a message next to the file input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-enum Rejection {
+pub(super) enum Rejection {
     #[error("no file")]
     NoFile,
     #[error("no kind")]
@@ -45,7 +45,7 @@ enum Rejection {
 }
 
 impl Rejection {
-    fn code(self) -> &'static str {
+    pub(super) fn code(self) -> &'static str {
         match self {
             Rejection::NoFile => "file-required",
             Rejection::NoKind => "kind-required",
@@ -56,7 +56,7 @@ impl Rejection {
         }
     }
 
-    fn status(self) -> StatusCode {
+    pub(super) fn status(self) -> StatusCode {
         match self {
             Rejection::NoFile | Rejection::NoKind | Rejection::TooManyFiles => {
                 StatusCode::UNPROCESSABLE_ENTITY
@@ -75,7 +75,7 @@ impl Rejection {
 }
 
 /// The request of the URL if the caller may see it; `Err` is the response to send instead.
-async fn find_request(
+pub(super) async fn find_request(
     state: &AppState,
     parts: &Parts,
     business_id: &str,
@@ -177,69 +177,124 @@ impl From<Rejection> for Received {
     }
 }
 
-/// Reads the form: the kind, then the file, checked chunk by chunk as it arrives (type from
-/// the first bytes, size against the file's and the request's limits), then stored.
-async fn receive(
-    state: &AppState,
-    request: &ProcedureRequest,
-    mut multipart: Multipart,
-) -> Result<NewDocument, Received> {
-    if request.documents.len() >= MAX_DOCUMENTS {
-        return Err(Rejection::TooManyFiles.into());
-    }
+/// A file as it arrived: its cleaned name, bytes and real type.
+pub(super) struct UploadedFile {
+    pub name: String,
+    pub bytes: Bytes,
+    pub content_type: &'static str,
+}
+
+/// A `multipart/form-data` form as read: its text fields, its file if one was chosen, and why
+/// the file was refused if it was. The text fields are kept either way, so a page sent back
+/// keeps what was typed.
+pub(super) struct Upload {
+    pub fields: StepValues,
+    pub file: Option<UploadedFile>,
+    pub rejected: Option<Rejection>,
+}
+
+/// Reads the whole form, the file checked chunk by chunk as it arrives (type from the first
+/// bytes, size against the file's and the request's limits).
+pub(super) async fn read_upload(request: &ProcedureRequest, mut multipart: Multipart) -> Upload {
+    let mut upload = Upload {
+        fields: StepValues::new(),
+        file: None,
+        rejected: (request.documents.len() >= MAX_DOCUMENTS).then_some(Rejection::TooManyFiles),
+    };
     let already: u64 = request.documents.iter().map(|d| d.size_bytes).sum();
-    let mut kind = None;
-    let mut file = None;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(error) => return Err(body_error(&error).into()),
+            Err(error) => {
+                upload.rejected.get_or_insert(body_error(&error));
+                break;
+            }
         };
-        match field.name() {
-            Some("kind") => {
-                let text = field.text().await.map_err(|e| body_error(&e))?;
-                kind = DocumentKind::from_code(text.trim());
-            }
-            Some("file") => {
-                let name = clean_file_name(field.file_name().unwrap_or_default());
-                let (bytes, content_type) = read_file(field, already).await?;
-                if bytes.is_empty() {
-                    continue;
+        match field.name().map(str::to_owned) {
+            Some(name) if name == "file" => {
+                let file_name = clean_file_name(field.file_name().unwrap_or_default());
+                match read_file(field, already).await {
+                    Ok((bytes, _)) if bytes.is_empty() => {}
+                    Ok((bytes, content_type)) => {
+                        upload.file = Some(UploadedFile {
+                            name: file_name,
+                            bytes,
+                            content_type,
+                        });
+                    }
+                    Err(rejection) => {
+                        upload.rejected.get_or_insert(rejection);
+                    }
                 }
-                file = Some((name, bytes, content_type));
             }
-            _ => {}
+            Some(name) => match field.text().await {
+                Ok(text) => {
+                    upload.fields.insert(name, text);
+                }
+                Err(error) => {
+                    upload.rejected.get_or_insert(body_error(&error));
+                }
+            },
+            None => {}
         }
     }
-    let kind = kind.ok_or(Rejection::NoKind)?;
-    let (file_name, bytes, content_type) = file.ok_or(Rejection::NoFile)?;
-    let storage_key = DocumentStore::new_key(&request.id);
+    upload
+}
+
+/// Puts a received file in the document store under a new key; the database row comes after.
+pub(super) async fn store_upload(
+    state: &AppState,
+    request_id: &str,
+    kind: DocumentKind,
+    file: UploadedFile,
+) -> Result<NewDocument, String> {
     let document = NewDocument {
         kind,
-        file_name: if file_name.is_empty() {
+        file_name: if file.name.is_empty() {
             format!("{}.bin", kind.code())
         } else {
-            file_name
+            file.name
         },
-        content_type: content_type.to_owned(),
-        size_bytes: bytes.len() as u64,
-        sha256: sha256_hex(&bytes),
-        storage_key,
+        content_type: file.content_type.to_owned(),
+        size_bytes: file.bytes.len() as u64,
+        sha256: sha256_hex(&file.bytes),
+        storage_key: DocumentStore::new_key(request_id),
     };
     state
         .requests
         .documents()
-        .put(&document.storage_key, bytes)
+        .put(&document.storage_key, file.bytes)
         .await
-        .map_err(|e| Received::Failed(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
     Ok(document)
+}
+
+/// The documents step's form: a kind and a file, both required.
+async fn receive(
+    state: &AppState,
+    request: &ProcedureRequest,
+    multipart: Multipart,
+) -> Result<NewDocument, Received> {
+    let upload = read_upload(request, multipart).await;
+    if let Some(rejection) = upload.rejected {
+        return Err(rejection.into());
+    }
+    let kind = upload
+        .fields
+        .get("kind")
+        .and_then(|code| DocumentKind::from_code(code.trim()))
+        .ok_or(Rejection::NoKind)?;
+    let file = upload.file.ok_or(Rejection::NoFile)?;
+    store_upload(state, &request.id, kind, file)
+        .await
+        .map_err(Received::Failed)
 }
 
 /// The file's bytes and its real type. Stops at the first chunk past a limit or of a wrong
 /// type; what the client still sends is read and dropped (at most the body limit), so the
 /// browser gets the answer instead of a reset connection.
-async fn read_file(mut field: Field<'_>, already: u64) -> Result<(Bytes, &'static str), Received> {
+async fn read_file(mut field: Field<'_>, already: u64) -> Result<(Bytes, &'static str), Rejection> {
     let mut buffer = BytesMut::new();
     let mut content_type = None;
     let mut refused = None;
@@ -247,7 +302,7 @@ async fn read_file(mut field: Field<'_>, already: u64) -> Result<(Bytes, &'stati
         let chunk = match field.chunk().await {
             Ok(Some(chunk)) => chunk,
             Ok(None) => break,
-            Err(error) => return Err(body_error(&error).into()),
+            Err(error) => return Err(body_error(&error)),
         };
         if refused.is_some() {
             continue;
@@ -269,7 +324,7 @@ async fn read_file(mut field: Field<'_>, already: u64) -> Result<(Bytes, &'stati
         }
     }
     if let Some(rejection) = refused {
-        return Err(rejection.into());
+        return Err(rejection);
     }
     if buffer.is_empty() {
         return Ok((Bytes::new(), ""));
@@ -394,6 +449,18 @@ pub async fn receipt(
 /// A stored file as a download: its recorded type, never sniffed by the browser, not cached
 /// by shared caches, with its name for the save dialog.
 async fn send_file(store: &DocumentStore, key: &str, content_type: &str, name: &str) -> Response {
+    send_stored(store, key, content_type, name, false).await
+}
+
+/// A stored file, as a download or (`inline`) shown by the browser itself: only PDF, PNG and
+/// JPEG are ever stored, recognised by their bytes, so the browser shows what was checked.
+pub(super) async fn send_stored(
+    store: &DocumentStore,
+    key: &str,
+    content_type: &str,
+    name: &str,
+    inline: bool,
+) -> Response {
     let bytes = match store.get(key).await {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -412,7 +479,8 @@ async fn send_file(store: &DocumentStore, key: &str, content_type: &str, name: &
         })
         .collect();
     let disposition = format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        "{}; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        if inline { "inline" } else { "attachment" },
         app::components::percent_encode(name)
     );
     let mut response = Body::from(bytes).into_response();

@@ -1,7 +1,9 @@
 //! Plain axum routes beside the Leptos pages and server functions.
 
+mod cases;
 mod certification;
 mod documents;
+mod form_post;
 mod health;
 mod invitations;
 mod language;
@@ -9,7 +11,8 @@ mod new_business;
 mod render;
 mod requests;
 
-pub use certification::{decide, letter, posted, redeem};
+pub use cases::{agent_document, answer, ask, case_trail_csv, decide, take, trail_csv};
+pub use certification::{letter, posted, redeem};
 pub use documents::{download, receipt, remove, UPLOAD_BODY_LIMIT};
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};

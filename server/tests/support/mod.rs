@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod connection;
 pub mod fake_idp;
+pub mod smtp;
 
 use std::net::SocketAddr;
 

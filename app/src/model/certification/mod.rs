@@ -48,7 +48,6 @@ pub struct LetterState {
 /// A certification request as the Police's case page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificationCase {
-    pub request: crate::model::ProcedureRequest,
     /// The latest letter, if one was issued since the approval.
     pub letter: Option<LetterState>,
     /// Earlier letters whose codes stopped working when a new one was issued.
@@ -57,17 +56,6 @@ pub struct CertificationCase {
     pub certified: Option<CertificationState>,
     /// Wrong codes typed in the eSpace since the approval.
     pub wrong_attempts: u32,
-}
-
-/// A line of the Police's list of certification requests.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CaseLine {
-    pub request_id: String,
-    pub reference: String,
-    pub company_name: String,
-    pub client_number: String,
-    pub status: crate::model::RequestStatus,
-    pub submitted_at: String,
 }
 
 #[cfg(test)]

@@ -413,6 +413,7 @@ fn steps_open_in_order_and_resume_at_the_first_incomplete_one() {
         decision: None,
         answers: Default::default(),
         documents: vec![],
+        messages: vec![],
     };
     assert_eq!(request.first_incomplete(), WizardStep::Applicant);
     assert!(!request.may_open(WizardStep::Site));

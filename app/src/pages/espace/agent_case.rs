@@ -1,22 +1,35 @@
-//! `/agent/demandes/{request}`: a certification request as the Police sees it, with the
-//! decision, the letter that carries the code, and whether the code was redeemed.
-//! The actions are plain forms posting to the server's routes.
+//! `/agent/demandes/{request}`: a case as the Police sees it: its status and who handles it,
+//! the actions its status allows, the exchange with the applicant, the documents, the answers
+//! and the audit trail. The actions are plain forms posting to the server's routes.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::status::RefusalPanel;
-use crate::api::load_certification_case;
+use crate::api::load_case;
 use crate::components::{ErrorSummary, FormMessages, TextArea};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, FluentArgs};
+use crate::model::case::{AgentCase, AuditLine};
 use crate::model::certification::{CertificationCase, CertificationState};
-use crate::model::{FieldErrors, RequestStatus, StepValues, Submitted, WizardStep};
-use crate::pages::request::AllAnswers;
+use crate::model::{
+    FieldErrors, Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted, WizardStep,
+};
+use crate::pages::request::{AllAnswers, Exchange};
 
-/// The Police's page of one certification request.
+/// The Police's page of one case.
 pub fn agent_case_path(request_id: &str) -> String {
     format!("/agent/demandes/{request_id}")
+}
+
+/// A document of a case, for an agent: `view` shows it in the browser.
+fn agent_document_path(request_id: &str, document_id: &str, view: bool) -> String {
+    let path = format!("{}/pieces/{document_id}", agent_case_path(request_id));
+    if view {
+        format!("{path}?voir=1")
+    } else {
+        path
+    }
 }
 
 #[component]
@@ -28,11 +41,7 @@ pub fn AgentCasePage() -> impl IntoView {
         move || params.with(|p| p.get("request").unwrap_or_default()),
         move |id| {
             let submitted = submitted.clone();
-            async move {
-                load_certification_case(id)
-                    .await
-                    .map(|case| (case, submitted))
-            }
+            async move { load_case(id).await.map(|case| (case, submitted)) }
         },
     );
     view! {
@@ -48,11 +57,10 @@ pub fn AgentCasePage() -> impl IntoView {
 }
 
 #[component]
-fn CaseView(case: CertificationCase, submitted: Option<Submitted<StepValues>>) -> impl IntoView {
+fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl IntoView {
     let i18n = use_i18n();
     let request = case.request.clone();
     let reference = request.reference.clone().unwrap_or_default();
-    let path = agent_case_path(&request.id);
     let (typed, errors) = submitted
         .map(|s| (s.form, s.errors))
         .unwrap_or_else(|| (StepValues::new(), FieldErrors::default()));
@@ -60,34 +68,41 @@ fn CaseView(case: CertificationCase, submitted: Option<Submitted<StepValues>>) -
     let messages = FormMessages::new(
         errors,
         RwSignal::new(false),
-        &["decision", "reason", "letter"],
+        &["case", "question", "decision", "reason", "letter"],
     );
-    let client_number = request
-        .answer(WizardStep::Client, "client_number")
-        .unwrap_or_default()
-        .to_owned();
+    let client_number = match request.procedure {
+        Procedure::Certification => request
+            .answer(WizardStep::Client, "client_number")
+            .map(str::to_owned),
+        Procedure::Connection => request
+            .decision
+            .as_ref()
+            .and_then(|d| d.client_number.clone()),
+    };
     let rows = [
-        (
+        Some((
             i18n.t("business-company-name"),
             request.company.company_name.clone(),
-        ),
-        (
+        )),
+        Some((
             i18n.t("business-rcs"),
             request.company.rcs_number.to_string(),
-        ),
-        (i18n.t("q-client-number"), client_number.clone()),
-        (i18n.t("q-representative"), request.representative.clone()),
-        (
+        )),
+        client_number.map(|n| (i18n.t("q-client-number"), n)),
+        Some((i18n.t("q-representative"), request.representative.clone())),
+        Some((
             i18n.t("request-submitted-on"),
-            request
-                .submitted_at
+            i18n.date_time(&request.submitted_at.clone().unwrap_or_default()),
+        )),
+        Some((
+            i18n.t("queue-assigned"),
+            case.assigned_to
                 .clone()
-                .unwrap_or_default()
-                .replace('T', " ")
-                .replace('Z', " UTC"),
-        ),
+                .unwrap_or_else(|| i18n.t("queue-unassigned")),
+        )),
     ]
     .into_iter()
+    .flatten()
     .map(|(term, value)| {
         view! {
             <div class="summary-list__row">
@@ -97,14 +112,68 @@ fn CaseView(case: CertificationCase, submitted: Option<Submitted<StepValues>>) -
         }
     })
     .collect_view();
-    let actions = match request.status {
-        RequestStatus::Submitted => {
+    view! {
+        <Title text=format!("{reference} – {}", i18n.t("agent-title"))/>
+        <p><a href="/agent">{i18n.t("agent-back")}</a></p>
+        <span class="caption">{i18n.t(request.procedure.title_id())}</span>
+        <h1 class="page-title">{format!("{reference} · {}", request.company.company_name)}</h1>
+        <p>
+            {i18n.t("status-label")} " "
+            <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
+        </p>
+        <ErrorSummary errors=messages.summary() node_ref=NodeRef::new() autofocus=focus_summary/>
+        <dl class="summary-list">{rows}</dl>
+        <Actions case=case.clone() typed messages/>
+        <Exchange messages=request.messages.clone() for_agent=true/>
+        <Documents request=request.clone()/>
+        <h2 class="heading-m">{i18n.t("agent-answers")}</h2>
+        <AllAnswers request editable=false/>
+        <History lines=case.history.clone() request_id=case.request.id.clone()/>
+    }
+}
+
+/// What the case's status allows, each a form of its own.
+#[component]
+fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl IntoView {
+    let i18n = use_i18n();
+    let request = &case.request;
+    let path = agent_case_path(&request.id);
+    let take_action = format!("{path}/prise");
+    let take = move |label: &'static str| {
+        view! {
+            <form class="form" method="post" action=take_action.clone()>
+                <button class="button" type="submit" id="case">{i18n.t(label)}</button>
+            </form>
+        }
+    };
+    match request.status {
+        RequestStatus::Submitted => view! {
+            <h2 class="heading-m">{i18n.t("case-actions")}</h2>
+            <p>{i18n.t("case-take-body")}</p>
+            {take("case-take")}
+        }
+        .into_any(),
+        RequestStatus::InReview => {
+            let question = RwSignal::new(typed.get("question").cloned().unwrap_or_default());
             let reason = RwSignal::new(typed.get("reason").cloned().unwrap_or_default());
+            let approve_body = match request.procedure {
+                Procedure::Certification => "agent-approve-body",
+                Procedure::Connection => "case-approve-connection-body",
+            };
             view! {
-                <h2 class="heading-m">{i18n.t("agent-decide-title")}</h2>
+                <h2 class="heading-m">{i18n.t("case-actions")}</h2>
+                {(!case.assigned_to_me).then(|| take("case-take-over"))}
+                <form class="form" method="post" action=format!("{path}/question")>
+                    <h3 class="heading-s">{i18n.t("case-ask-title")}</h3>
+                    <TextArea id="question" label=i18n.t("case-ask-label")
+                        hint=i18n.t("case-ask-hint") value=question
+                        error=messages.message_for(i18n, "question") on_check=move |_| {}/>
+                    <button class="button button--secondary" type="submit">{i18n.t("case-ask")}</button>
+                </form>
                 <form class="form" method="post" action=format!("{path}/decision")>
+                    <h3 class="heading-s">{i18n.t("agent-decide-title")}</h3>
                     <input type="hidden" name="decision" value="approve"/>
-                    <p>{i18n.t("agent-approve-body")}</p>
+                    <p>{i18n.t(approve_body)}</p>
                     <button class="button" type="submit" id="decision">{i18n.t("agent-approve")}</button>
                 </form>
                 <form class="form" method="post" action=format!("{path}/decision")>
@@ -117,7 +186,18 @@ fn CaseView(case: CertificationCase, submitted: Option<Submitted<StepValues>>) -
             }
             .into_any()
         }
-        RequestStatus::Approved => view! { <LetterActions case=case.clone() path/> }.into_any(),
+        RequestStatus::Waiting => view! {
+            <h2 class="heading-m">{i18n.t("case-actions")}</h2>
+            <p class="notice" data-testid="case-waiting">{i18n.t("case-waiting")}</p>
+            {(!case.assigned_to_me).then(|| take("case-take-over"))}
+        }
+        .into_any(),
+        RequestStatus::Approved => match (request.procedure, case.certification.clone()) {
+            (Procedure::Certification, Some(certification)) => {
+                view! { <LetterActions certification path/> }.into_any()
+            }
+            _ => ().into_any(),
+        },
         RequestStatus::Refused => {
             let reason = request
                 .decision
@@ -132,51 +212,134 @@ fn CaseView(case: CertificationCase, submitted: Option<Submitted<StepValues>>) -
             .into_any()
         }
         RequestStatus::Draft => ().into_any(),
-    };
-    view! {
-        <Title text=format!("{reference} – {}", i18n.t("agent-title"))/>
-        <p><a href="/agent">{i18n.t("agent-back")}</a></p>
-        <span class="caption">{i18n.t("certification-title")}</span>
-        <h1 class="page-title">{format!("{reference} · {}", request.company.company_name)}</h1>
-        <p>
-            {i18n.t("status-label")} " "
-            <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
-        </p>
-        <ErrorSummary errors=messages.summary() node_ref=NodeRef::new() autofocus=focus_summary/>
-        <dl class="summary-list">{rows}</dl>
-        {actions}
-        <h2 class="heading-m">{i18n.t("agent-answers")}</h2>
-        <AllAnswers request editable=false/>
     }
 }
 
-/// After approval: the letter with the code (issued on download), posting, redemption.
+/// The case's documents, each to view in the browser or to download.
 #[component]
-fn LetterActions(case: CertificationCase, path: String) -> impl IntoView {
+fn Documents(request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
-    let date = |stamp: &str| stamp.get(..10).unwrap_or_default().to_owned();
+    if request.documents.is_empty() {
+        return ().into_any();
+    }
+    let rows = request
+        .documents
+        .iter()
+        .map(|document| {
+            let name = document.file_name.clone();
+            view! {
+                <tr>
+                    <td>{i18n.t(&document.kind.message_id())}</td>
+                    <td>{name.clone()}</td>
+                    <td>{i18n.size(document.size_bytes)}</td>
+                    <td>{i18n.date_time(&document.uploaded_at)}</td>
+                    <td>
+                        <a href=agent_document_path(&request.id, &document.id, true) rel="external"
+                            target="_blank">
+                            {i18n.t("case-document-view")}
+                            <span class="visually-hidden">{format!(" {name}")}</span>
+                        </a>
+                        " · "
+                        <a href=agent_document_path(&request.id, &document.id, false) rel="external"
+                            download=name.clone()>
+                            {i18n.t("case-document-download")}
+                            <span class="visually-hidden">{format!(" {name}")}</span>
+                        </a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="heading-m">{i18n.t("case-documents")}</h2>
+        <table class="table" data-testid="case-documents">
+            <caption class="visually-hidden">{i18n.t("case-documents")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("documents-kind")}</th>
+                    <th scope="col">{i18n.t("documents-file")}</th>
+                    <th scope="col">{i18n.t("documents-size")}</th>
+                    <th scope="col">{i18n.t("case-document-added")}</th>
+                    <th scope="col"><span class="visually-hidden">{i18n.t("documents-actions")}</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The case's audit trail, oldest first, with its CSV export.
+#[component]
+fn History(lines: Vec<AuditLine>, request_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = lines
+        .into_iter()
+        .map(|line| {
+            let who = match (line.actor, line.actor_is_agent) {
+                (Some(name), true) => format!("{name} ({})", i18n.t("audit-role-agent")),
+                (Some(name), false) => name,
+                (None, _) => String::new(),
+            };
+            view! {
+                <tr>
+                    <td><time datetime=line.occurred_at.clone()>{i18n.date_time(&line.occurred_at)}</time></td>
+                    <td>{who}</td>
+                    <td>{i18n.t(&line.action.message_id())}</td>
+                    <td>{line.detail.unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2 class="heading-m" id="history">{i18n.t("case-history")}</h2>
+        <table class="table" data-testid="history">
+            <caption class="visually-hidden">{i18n.t("case-history")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t("audit-when")}</th>
+                    <th scope="col">{i18n.t("audit-who")}</th>
+                    <th scope="col">{i18n.t("audit-what")}</th>
+                    <th scope="col">{i18n.t("audit-detail")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <p>
+            <a href=format!("{}/journal.csv", agent_case_path(&request_id)) rel="external" download="">
+                {i18n.t("audit-export")}
+            </a>
+        </p>
+    }
+}
+
+/// After approval of a certification: the letter with the code (issued on download), posting,
+/// redemption.
+#[component]
+fn LetterActions(certification: CertificationCase, path: String) -> impl IntoView {
+    let i18n = use_i18n();
     if let Some(CertificationState::Certified {
         certified_at,
         client_number,
-    }) = case.certified
+    }) = certification.certified
     {
         return view! {
             <div class="panel panel--confirmation" data-testid="case-certified">
                 <h2 class="panel__title">{i18n.t("certified-title")}</h2>
                 <div class="panel__body">
-                    {client_number} " · " {i18n.t("certified-on")} " " {date(&certified_at)}
+                    {client_number} " · " {i18n.t("certified-on")} " " {i18n.date(&certified_at)}
                 </div>
             </div>
         }
         .into_any();
     }
-    let letter = case.letter.clone();
+    let letter = certification.letter.clone();
     let state = match &letter {
         None => i18n.t("agent-letter-none"),
         Some(letter) => {
-            let mut args = crate::i18n::FluentArgs::new();
-            args.set("issued", date(&letter.issued_at));
-            args.set("expires", date(&letter.expires_at));
+            let mut args = FluentArgs::new();
+            args.set("issued", i18n.date(&letter.issued_at));
+            args.set("expires", i18n.date(&letter.expires_at));
             args.set(
                 "language",
                 i18n.t(&format!("language-name-{}", letter.language)),
@@ -184,7 +347,7 @@ fn LetterActions(case: CertificationCase, path: String) -> impl IntoView {
             let issued = i18n.t_with("agent-letter-issued", &args);
             match &letter.posted_at {
                 Some(posted) => {
-                    args.set("posted", date(posted));
+                    args.set("posted", i18n.date(posted));
                     format!("{issued} {}", i18n.t_with("agent-letter-posted", &args))
                 }
                 None => format!("{issued} {}", i18n.t("agent-letter-not-posted")),
@@ -192,9 +355,9 @@ fn LetterActions(case: CertificationCase, path: String) -> impl IntoView {
         }
     };
     let can_post = letter.as_ref().is_some_and(|l| l.posted_at.is_none());
-    let mut attempts = crate::i18n::FluentArgs::new();
-    attempts.set("n", case.wrong_attempts);
-    attempts.set("replaced", case.replaced_letters);
+    let mut attempts = FluentArgs::new();
+    attempts.set("n", certification.wrong_attempts);
+    attempts.set("replaced", certification.replaced_letters);
     view! {
         <h2 class="heading-m">{i18n.t("agent-letter-title")}</h2>
         <p data-testid="letter-state">{state}</p>

@@ -11,7 +11,7 @@ use super::certification_panel::CertificationPanel;
 use super::status::RefusalPanel;
 use super::{business_path, invitation_path, site_origin};
 use crate::api::{invite_member, load_business_espace, PortalError};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::certification::CertificationState;
 use crate::model::{BusinessEspace, MemberRole, Procedure, StepValues, Submitted};
 use crate::pages::request::{RequestsList, StartRequest};
@@ -111,6 +111,16 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
             })}
         </h1>
         <p><a href="/espace">{i18n.t("business-switch")}</a></p>
+        <p>
+            <a class="inbox-link" href=super::inbox_path(&business_id) data-testid="inbox-link">
+                {i18n.t("inbox-title")}
+                {(space.unread_messages > 0).then(|| {
+                    let mut n = FluentArgs::new();
+                    n.set("n", space.unread_messages);
+                    view! { " " <strong class="tag tag--new">{i18n.t_with("inbox-unread", &n)}</strong> }
+                })}
+            </a>
+        </p>
         <dl class="summary-list">{rows}</dl>
         <CertificationPanel business_id=business_id.clone() state=certification submitted/>
         <h2>{i18n.t("procedures-title")}</h2>

@@ -75,7 +75,6 @@ pub fn DocumentsStep(
         .collect_view();
     let has_documents = !request.documents.is_empty();
     let summary = NodeRef::new();
-    let has_file_error = file_error.is_some();
     view! {
         <ErrorSummary errors=Signal::stored(errors) node_ref=summary autofocus=focus_summary/>
         <ul class="list" data-testid="required-documents">
@@ -99,26 +98,8 @@ pub fn DocumentsStep(
         <form class="form upload" method="post" enctype="multipart/form-data"
             action=step_path(&business_id, &request_id, WizardStep::Documents)>
             <h2 class="heading-m">{i18n.t("documents-add")}</h2>
-            <div class="field">
-                <label class="label" for=KIND_FIELD>{i18n.t("documents-kind")}</label>
-                <select class="select" id=KIND_FIELD name=KIND_FIELD>
-                    {DocumentKind::ALL.into_iter().map(|k| view! {
-                        <option value=k.code()>{i18n.t(&k.message_id())}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class=if has_file_error { "field field--error" } else { "field" }>
-                <label class="label" for=FILE_FIELD>{i18n.t("documents-file")}</label>
-                <div id="file-hint" class="hint">{i18n.t_with("documents-hint", &limits)}</div>
-                {file_error.map(|message| view! {
-                    <p id="file-error" class="error-message">
-                        <span class="visually-hidden">{i18n.t("error-prefix")} " "</span>{message}
-                    </p>
-                })}
-                <input class="file-input" id=FILE_FIELD name=FILE_FIELD type="file"
-                    accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-                    aria-describedby=if has_file_error { "file-hint file-error" } else { "file-hint" }/>
-            </div>
+            <KindAndFile selected=DocumentKind::BuildingPlan label=i18n.t("documents-file")
+                hint=i18n.t_with("documents-hint", &limits) error=file_error/>
             <button class="button button--secondary" type="submit">{i18n.t("documents-upload")}</button>
         </form>
         }.into_any()}
@@ -136,5 +117,40 @@ pub fn DocumentsStep(
             </div>
         </form>
         }.into_any()}
+    }
+}
+
+/// The document's kind and the file input, with the file's hint and message: the documents
+/// step and the answer to the Police's question share them (a plain multipart form posts both).
+#[component]
+pub fn KindAndFile(
+    selected: DocumentKind,
+    label: String,
+    hint: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let has_error = error.is_some();
+    view! {
+        <div class="field">
+            <label class="label" for=KIND_FIELD>{i18n.t("documents-kind")}</label>
+            <select class="select" id=KIND_FIELD name=KIND_FIELD>
+                {DocumentKind::ALL.into_iter().map(|k| view! {
+                    <option value=k.code() selected=k == selected>{i18n.t(&k.message_id())}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class=if has_error { "field field--error" } else { "field" }>
+            <label class="label" for=FILE_FIELD>{label}</label>
+            <div id="file-hint" class="hint">{hint}</div>
+            {error.map(|message| view! {
+                <p id="file-error" class="error-message">
+                    <span class="visually-hidden">{i18n.t("error-prefix")} " "</span>{message}
+                </p>
+            })}
+            <input class="file-input" id=FILE_FIELD name=FILE_FIELD type="file"
+                accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+                aria-describedby=if has_error { "file-hint file-error" } else { "file-hint" }/>
+        </div>
     }
 }

@@ -4,7 +4,9 @@
 //! with JavaScript the same rules run in the browser first and the step saves through a
 //! server function.
 
+mod answer_form;
 mod documents;
+mod exchange;
 mod form_step;
 mod questions;
 mod request_page;
@@ -12,6 +14,7 @@ mod requests_list;
 mod review;
 mod step_page;
 
+pub use exchange::Exchange;
 pub use questions::message_ids;
 pub use request_page::RequestPage;
 pub use requests_list::{RequestsList, StartRequest};

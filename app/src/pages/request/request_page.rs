@@ -5,11 +5,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::answer_form::AnswerForm;
+use super::exchange::Exchange;
 use super::review::AllAnswers;
 use super::{delete_path, receipt_path, step_path};
 use crate::api::load_request;
 use crate::i18n::use_i18n;
-use crate::model::{Procedure, ProcedureRequest, RequestStatus};
+use crate::model::{Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted};
 use crate::pages::business_path;
 use crate::pages::espace::RefusalPanel;
 
@@ -17,6 +19,8 @@ use crate::pages::espace::RefusalPanel;
 pub fn RequestPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    // An answer sent back without JavaScript (a file refused, nothing written).
+    let submitted = Submitted::<StepValues>::from_server();
     let page = Resource::new(
         move || {
             params.with(|p| {
@@ -26,14 +30,23 @@ pub fn RequestPage() -> impl IntoView {
                 )
             })
         },
-        |(business, request)| load_request(business, request),
+        move |(business, request)| {
+            let submitted = submitted.clone();
+            async move {
+                load_request(business, request)
+                    .await
+                    .map(|request| (request, submitted))
+            }
+        },
     );
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(request) if request.reference.is_some() => view! { <Confirmation request/> }.into_any(),
-                    Ok(request) => view! { <Draft request/> }.into_any(),
+                    Ok((request, submitted)) if request.reference.is_some() => {
+                        view! { <Confirmation request submitted/> }.into_any()
+                    }
+                    Ok((request, _)) => view! { <Draft request/> }.into_any(),
                     Err(error) => view! { <RefusalPanel error/> }.into_any(),
                 }
             })}
@@ -42,15 +55,23 @@ pub fn RequestPage() -> impl IntoView {
 }
 
 #[component]
-fn Confirmation(request: ProcedureRequest) -> impl IntoView {
+fn Confirmation(
+    request: ProcedureRequest,
+    submitted: Option<Submitted<StepValues>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let reference = request.reference.clone().unwrap_or_default();
     let submitted_at = request.submitted_at.clone().unwrap_or_default();
-    let date = submitted_at.get(..10).unwrap_or_default().to_owned();
+    let date = i18n.date(&submitted_at);
     let (next_title, next) = match (request.status, request.procedure) {
         (RequestStatus::Approved, Procedure::Certification) => {
             ("request-approved-title", "certification-approved-next")
         }
+        (RequestStatus::Approved, Procedure::Connection) => {
+            ("request-approved-title", "connection-approved-next")
+        }
+        (RequestStatus::Waiting, _) => ("request-waiting-title", "request-waiting-next"),
+        (RequestStatus::InReview, _) => ("request-in-review-title", "request-in-review-next"),
         (RequestStatus::Refused, _) => ("request-refused-title", "request-refused-next"),
         (_, Procedure::Certification) => ("request-next-title", "certification-next"),
         (_, Procedure::Connection) => ("request-next-title", "request-next"),
@@ -59,10 +80,13 @@ fn Confirmation(request: ProcedureRequest) -> impl IntoView {
         .decision
         .as_ref()
         .and_then(|d| d.refusal_reason.clone());
-    let decided_on = request
+    let decided_on = request.decision.as_ref().map(|d| i18n.date(&d.decided_at));
+    let client_number = request
         .decision
         .as_ref()
-        .map(|d| d.decided_at.get(..10).unwrap_or_default().to_owned());
+        .and_then(|d| d.client_number.clone());
+    let question = request.open_question().cloned();
+    let messages = request.messages.clone();
     view! {
         <Title text=i18n.t("request-submitted-title")/>
         <span class="caption">{i18n.t(request.procedure.title_id())}</span>
@@ -91,7 +115,17 @@ fn Confirmation(request: ProcedureRequest) -> impl IntoView {
                 <strong>{i18n.t("request-refusal-reason")}</strong> " " {reason}
             </div>
         })}
-        <p>{i18n.t(next)}</p>
+        {client_number.map(|number| view! {
+            <div class="panel panel--confirmation" data-testid="issued-client-number">
+                <h3 class="panel__title">{i18n.t("client-number-issued")}</h3>
+                <div class="panel__body"><strong data-testid="client-number">{number}</strong></div>
+            </div>
+        })}
+        <p class="next-steps">{i18n.t(next)}</p>
+        {question.map(|question| view! {
+            <AnswerForm request=request.clone() question submitted/>
+        })}
+        <Exchange messages/>
         <p><a href=business_path(&request.business_id)>{i18n.t("request-back-to-espace")}</a></p>
         <AllAnswers request editable=false/>
     }

@@ -1,0 +1,83 @@
+//! The audit trail's actions: who did what to which case. Recorded by the server, never
+//! changed; agents read it on the case page and export it as CSV.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AuditAction {
+    SignedIn,
+    Submitted,
+    CaseViewed,
+    DocumentViewed,
+    DocumentDownloaded,
+    CaseTaken,
+    InformationRequested,
+    ApplicantAnswered,
+    DocumentAdded,
+    Approved,
+    Refused,
+    TokenIssued,
+    LetterPosted,
+    CodeRedeemed,
+    TrailExported,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 15] = [
+        AuditAction::SignedIn,
+        AuditAction::Submitted,
+        AuditAction::CaseViewed,
+        AuditAction::DocumentViewed,
+        AuditAction::DocumentDownloaded,
+        AuditAction::CaseTaken,
+        AuditAction::InformationRequested,
+        AuditAction::ApplicantAnswered,
+        AuditAction::DocumentAdded,
+        AuditAction::Approved,
+        AuditAction::Refused,
+        AuditAction::TokenIssued,
+        AuditAction::LetterPosted,
+        AuditAction::CodeRedeemed,
+        AuditAction::TrailExported,
+    ];
+
+    /// The database's and the CSV export's name for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::SignedIn => "signed_in",
+            AuditAction::Submitted => "submitted",
+            AuditAction::CaseViewed => "case_viewed",
+            AuditAction::DocumentViewed => "document_viewed",
+            AuditAction::DocumentDownloaded => "document_downloaded",
+            AuditAction::CaseTaken => "case_taken",
+            AuditAction::InformationRequested => "information_requested",
+            AuditAction::ApplicantAnswered => "applicant_answered",
+            AuditAction::DocumentAdded => "document_added",
+            AuditAction::Approved => "approved",
+            AuditAction::Refused => "refused",
+            AuditAction::TokenIssued => "token_issued",
+            AuditAction::LetterPosted => "letter_posted",
+            AuditAction::CodeRedeemed => "code_redeemed",
+            AuditAction::TrailExported => "trail_exported",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    pub fn message_id(self) -> String {
+        format!("audit-{}", self.code().replace('_', "-"))
+    }
+}
+
+/// One row of a case's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub occurred_at: String,
+    /// The person, by name; `None` if the row names nobody.
+    pub actor: Option<String>,
+    pub actor_is_agent: bool,
+    pub action: AuditAction,
+    pub detail: Option<String>,
+}

@@ -1,0 +1,80 @@
+//! `/espace/entreprises/{id}/messages`: the business eSpace's inbox, the Police's messages
+//! about its requests, newest first. Opening it marks them read; those that were new say so.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::business_path;
+use super::status::RefusalPanel;
+use crate::api::load_inbox;
+use crate::i18n::use_i18n;
+use crate::model::case::{InboxMessage, MessageKind};
+use crate::pages::request::request_path;
+
+pub fn inbox_path(business_id: &str) -> String {
+    format!("{}/messages", business_path(business_id))
+}
+
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let business = move || params.with(|p| p.get("id").unwrap_or_default());
+    let inbox = Resource::new(business, load_inbox);
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match inbox.await {
+                    Ok(messages) => view! { <Inbox business_id=business() messages/> }.into_any(),
+                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Inbox(business_id: String, messages: Vec<InboxMessage>) -> impl IntoView {
+    let i18n = use_i18n();
+    let body = if messages.is_empty() {
+        view! { <p>{i18n.t("inbox-empty")}</p> }.into_any()
+    } else {
+        let items = messages
+            .into_iter()
+            .map(|item| {
+                let unread = item.message.read_at.is_none();
+                let link = request_path(&business_id, &item.request_id);
+                let detail = match item.message.kind {
+                    MessageKind::Approved => item.client_number.clone().map(|number| {
+                        view! {
+                            <p>{i18n.t("client-number-issued")} " " <strong data-testid="inbox-client-number">{number}</strong></p>
+                        }
+                    }),
+                    _ => None,
+                };
+                view! {
+                    <li class=if unread { "message message--police message--unread" } else { "message message--police" }>
+                        <p class="message__meta">
+                            {unread.then(|| view! { <strong class="tag tag--new">{i18n.t("inbox-new")}</strong> " " })}
+                            <time datetime=item.message.created_at.clone()>{i18n.date_time(&item.message.created_at)}</time>
+                            " · " {i18n.t(item.procedure.title_id())} " " {item.reference.clone()}
+                        </p>
+                        <p class="message__subject">
+                            <a href=link>{i18n.t(&item.message.kind.subject_id())}</a>
+                        </p>
+                        {item.message.body.clone().map(|body| view! { <p class="message__body">{body}</p> })}
+                        {detail}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="messages" data-testid="inbox">{items}</ol> }.into_any()
+    };
+    view! {
+        <Title text=i18n.t("inbox-title")/>
+        <p><a href=business_path(&business_id)>{i18n.t("request-back-to-espace")}</a></p>
+        <h1 class="page-title">{i18n.t("inbox-title")}</h1>
+        {body}
+    }
+}
