@@ -5,7 +5,6 @@
 
 use app::api::backend::StoreError;
 use app::model::case::{AuditAction, AuditLine};
-use app::model::{Role, Viewer};
 use chrono::{SecondsFormat, Utc};
 use sqlx::{AnyPool, Row};
 
@@ -24,17 +23,6 @@ pub struct Event<'a> {
 }
 
 impl<'a> Event<'a> {
-    pub fn by(viewer: &'a Viewer, action: AuditAction) -> Event<'a> {
-        Event {
-            actor_id: &viewer.person_id,
-            agent: viewer.role == Role::PoliceAgent,
-            action,
-            request_id: None,
-            business_id: None,
-            detail: None,
-        }
-    }
-
     pub fn agent(actor_id: &'a str, action: AuditAction) -> Event<'a> {
         Event {
             actor_id,

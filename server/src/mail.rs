@@ -2,6 +2,8 @@
 //! address when `ALARMIS_SMTP_URL` is set. The mail carries no personal data and nothing about
 //! the request, only a link: the message itself is read after signing in.
 
+use app::i18n::catalog::translate;
+use app::i18n::{FluentArgs, Locale};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::{AnyPool, Row};
@@ -20,6 +22,19 @@ pub enum MailError {
     Send(String),
     #[error("cannot read the eSpace's address: {0}")]
     Database(String),
+}
+
+impl MailError {
+    /// What went wrong, without the details (which may hold an address).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            MailError::Transport(_) => "transport",
+            MailError::Recipient => "recipient",
+            MailError::Build(_) => "build",
+            MailError::Send(_) => "send",
+            MailError::Database(_) => "database",
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -75,9 +90,9 @@ impl Notifier {
         tokio::spawn(async move {
             match notifier.send_new_message(&business_id).await {
                 Ok(()) => tracing::info!(business = %business_id, "notification mail sent"),
-                Err(error) => {
-                    tracing::warn!(business = %business_id, %error, "notification mail not sent")
-                }
+                // The kind only: an SMTP server's reply can quote the address.
+                Err(error) => tracing::warn!(business = %business_id, reason = error.kind(),
+                    "notification mail not sent"),
             }
         });
     }
@@ -102,7 +117,7 @@ impl Notifier {
         let mail = Message::builder()
             .from(from.clone())
             .to(Mailbox::new(None, to))
-            .subject("ALARMIS : nouveau message / neue Nachricht / new message")
+            .subject(subject())
             .header(ContentType::TEXT_PLAIN)
             .body(body(&link))
             .map_err(|e| MailError::Build(e.to_string()))?;
@@ -114,28 +129,34 @@ impl Notifier {
     }
 }
 
+/// The subject in the three languages, French first (the portal's first language).
+pub fn subject() -> String {
+    Locale::ALL
+        .into_iter()
+        .map(|locale| translate(locale, "mail-subject", None))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 /// The mail's text in the three languages, with the link and nothing else about the case.
 pub fn body(link: &str) -> String {
-    format!(
-        "Bonjour,\n\n\
-         Un nouveau message de la Police grand-ducale vous attend dans votre espace \
-         professionnel ALARMIS :\n{link}\n\n\
-         Pour le lire, connectez-vous avec LuxTrust ou votre carte d'identité électronique.\n\n\
-         --\n\n\
-         Guten Tag,\n\n\
-         In Ihrem ALARMIS-Geschäftsbereich wartet eine neue Nachricht der Großherzoglichen \
-         Polizei auf Sie:\n{link}\n\n\
-         Melden Sie sich mit LuxTrust oder Ihrem elektronischen Personalausweis an, um sie zu \
-         lesen.\n\n\
-         --\n\n\
-         Hello,\n\n\
-         A new message from the Grand Ducal Police is waiting in your ALARMIS business \
-         eSpace:\n{link}\n\n\
-         Sign in with LuxTrust or your electronic identity card to read it.\n\n\
-         --\n\
-         Police grand-ducale, CIN, section ALARMIS · +352 244 24 49 10\n\
-         Ce courriel est envoyé automatiquement ; n'y répondez pas.\n"
-    )
+    let mut args = FluentArgs::new();
+    args.set("link", link);
+    let mut text = String::new();
+    for locale in Locale::ALL {
+        for (id, args) in [
+            ("mail-greeting", None),
+            ("mail-new-message", Some(&args)),
+            ("mail-sign-in", None),
+        ] {
+            text.push_str(&translate(locale, id, args));
+            text.push_str("\n\n");
+        }
+        text.push_str("--\n\n");
+    }
+    text.push_str(&translate(Locale::Fr, "mail-footer", None));
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]
@@ -153,5 +174,9 @@ mod tests {
         for words in ["Bonjour", "Guten Tag", "Hello"] {
             assert!(text.contains(words), "{words}");
         }
+        assert_eq!(
+            super::subject(),
+            "ALARMIS : nouveau message / ALARMIS: neue Nachricht / ALARMIS: new message"
+        );
     }
 }

@@ -130,7 +130,6 @@ impl SqlRequestStore {
         .collect()
     }
 
-    /// Records an uploaded document of a draft; `false` when the request is not a draft.
     /// The messages of a case, both ways, oldest first.
     async fn messages_of(&self, request_id: &str) -> Result<Vec<CaseMessage>, StoreError> {
         sqlx::query(
@@ -146,6 +145,7 @@ impl SqlRequestStore {
         .collect()
     }
 
+    /// Records an uploaded document of a draft; `None` when the request is not a draft.
     pub async fn add_document(
         &self,
         person_id: &str,
@@ -214,10 +214,10 @@ impl SqlRequestStore {
         Ok(removed == 1)
     }
 
-    /// The stored receipt of a submitted request.
+    /// The stored receipt of a request submitted at some point (whatever its status now).
     pub async fn receipt_key(&self, request_id: &str) -> Result<Option<String>, StoreError> {
         Ok(
-            sqlx::query("SELECT receipt_key FROM requests WHERE id = $1 AND status = 'submitted'")
+            sqlx::query("SELECT receipt_key FROM requests WHERE id = $1 AND reference IS NOT NULL")
                 .bind(request_id)
                 .fetch_optional(&self.db)
                 .await

@@ -188,12 +188,12 @@ async fn a_case_goes_through_review_question_answer_and_approval_with_mails() {
             &app,
             &agent,
             &request,
-            "decision",
-            &[("decision", "approve")]
+            "question",
+            &[("question", "Et encore ?")]
         )
         .await,
         StatusCode::CONFLICT,
-        "no decision while waiting for the applicant"
+        "one open question at a time"
     );
     smtp.wait_for(2).await;
     let asked = page(&app, &marie, &request.page).await;
@@ -276,6 +276,8 @@ async fn a_case_goes_through_review_question_answer_and_approval_with_mails() {
     let approved = page(&app, &marie, &request.page).await;
     assert!(approved.contains("Approuvée") && approved.contains("AL-700001"));
     assert!(approved.contains("POST Luxembourg"), "the next steps");
+    let receipt = get(&marie, app.url(&format!("{}/recepisse.pdf", request.page))).await;
+    assert_eq!(receipt.status(), StatusCode::OK, "the receipt stays after a decision");
     let inbox = page(&app, &marie, &format!("{}/messages", request.business)).await;
     assert!(inbox.contains("Votre demande est approuvée.") && inbox.contains("AL-700001"));
     let mails = smtp.wait_for(3).await;

@@ -8,6 +8,7 @@ use tower_sessions::Session;
 
 use super::relying_party::{PendingSignIn, SignInError};
 use super::signed_in::{SignedIn, KEY, PENDING_KEY};
+use crate::audit::Event;
 use crate::clock::unix_now;
 use crate::routes::is_local_path;
 use crate::{persons, AppState};
@@ -122,6 +123,14 @@ async fn finish_sign_in(
         signed_in_at: now,
         last_seen: now,
     };
+    // Recorded before the session exists: a sign-in the trail cannot hold does not happen.
+    let event = match signed_in.role {
+        Role::PoliceAgent => Event::agent(&signed_in.person_id, AuditAction::SignedIn),
+        Role::Applicant => Event::applicant(&signed_in.person_id, AuditAction::SignedIn),
+    };
+    crate::audit::record(&state.db, event)
+        .await
+        .map_err(|e| SignInError::Session(e.to_string()))?;
     // A new session id at sign-in: an id planted before (session fixation) becomes worthless.
     session
         .cycle_id()
@@ -129,13 +138,6 @@ async fn finish_sign_in(
         .map_err(|e| SignInError::Session(e.to_string()))?;
     session
         .insert(KEY, &signed_in)
-        .await
-        .map_err(|e| SignInError::Session(e.to_string()))?;
-    let event = crate::audit::Event {
-        agent: signed_in.role == Role::PoliceAgent,
-        ..crate::audit::Event::applicant(&signed_in.person_id, AuditAction::SignedIn)
-    };
-    crate::audit::record(&state.db, event)
         .await
         .map_err(|e| SignInError::Session(e.to_string()))?;
     tracing::info!(role = ?signed_in.role, "signed in");

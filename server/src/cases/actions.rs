@@ -6,12 +6,12 @@
 
 use app::api::backend::StoreError;
 use app::model::case::{AuditAction, CaseAction, Direction, MessageKind};
-use app::model::{ClientNumber, Procedure, ProcedureRequest, RequestStatus};
+use app::model::{ClientNumber, Procedure, ProcedureRequest, RequestStatus, WizardStep};
 use sqlx::{Any, Row, Transaction};
 
 use super::SqlCaseStore;
 use crate::audit::{self, Event};
-use crate::certification::ApprovalCheck;
+use crate::certification::is_certified;
 use crate::clock::now_rfc3339;
 use crate::espaces::{corrupt, failed};
 use crate::requests::{insert_document, NewDocument};
@@ -104,7 +104,6 @@ struct NewMessage<'a> {
     kind: MessageKind,
     body: Option<&'a str>,
     author_id: &'a str,
-    at: &'a str,
 }
 
 async fn post_message(
@@ -123,11 +122,34 @@ async fn post_message(
     .bind(message.kind.code())
     .bind(message.body)
     .bind(message.author_id)
-    .bind(message.at)
+    // To the microsecond: two messages of the same second (taken, then asked) keep their order.
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(&mut **tx)
     .await
     .map_err(failed)?;
     Ok(())
+}
+
+/// Whether a client number belongs to another eSpace than `except_business`: certified there,
+/// or approved for one of its requests (a certification on its way, or a number the portal
+/// issued). Read inside the approving transaction; the unique indexes on both columns are the
+/// last guard.
+async fn client_number_in_use(
+    tx: &mut Transaction<'_, Any>,
+    number: &str,
+    except_business: &str,
+) -> Result<bool, StoreError> {
+    Ok(sqlx::query(
+        "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
+         UNION ALL
+         SELECT 1 AS yes FROM requests WHERE client_number = $1 AND business_id <> $2",
+    )
+    .bind(number)
+    .bind(except_business)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(failed)?
+    .is_some())
 }
 
 /// The next client number from the sequence, past any number already in use.
@@ -146,15 +168,8 @@ async fn issue_client_number(tx: &mut Transaction<'_, Any>) -> Result<String, St
             .ok()
             .and_then(ClientNumber::from_sequence)
             .ok_or_else(|| StoreError("the client number sequence is exhausted".into()))?;
-        let in_use = sqlx::query(
-            "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1
-             UNION ALL SELECT 1 AS yes FROM requests WHERE client_number = $1",
-        )
-        .bind(number.as_str())
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(failed)?;
-        if in_use.is_none() {
+        // No eSpace id is empty: every eSpace counts.
+        if !client_number_in_use(tx, number.as_str(), "").await? {
             return Ok(number.as_str().to_owned());
         }
     }
@@ -190,7 +205,6 @@ impl SqlCaseStore {
                     kind: MessageKind::InReview,
                     body: None,
                     author_id: agent_id,
-                    at: &now,
                 },
             )
             .await?;
@@ -231,7 +245,6 @@ impl SqlCaseStore {
                 kind: MessageKind::Question,
                 body: Some(question),
                 author_id: agent_id,
-                at: &now,
             },
         )
         .await?;
@@ -270,7 +283,6 @@ impl SqlCaseStore {
                 kind: MessageKind::Answer,
                 body: (!text.is_empty()).then_some(text),
                 author_id: person_id,
-                at: &now,
             },
         )
         .await?;
@@ -305,12 +317,11 @@ impl SqlCaseStore {
         let Some(request) = self.submitted_request(request_id).await? else {
             return Ok(CaseOutcome::NotFound);
         };
-        if verdict == &Verdict::Approve && request.procedure == Procedure::Certification {
-            match self.certifications.approval_check(&request).await? {
-                ApprovalCheck::Clear => {}
-                ApprovalCheck::AlreadyCertified => return Ok(CaseOutcome::WrongStatus),
-                ApprovalCheck::ClientNumberTaken => return Ok(CaseOutcome::ClientNumberTaken),
-            }
+        if verdict == &Verdict::Approve
+            && request.procedure == Procedure::Certification
+            && is_certified(&self.db, &request.business_id).await?
+        {
+            return Ok(CaseOutcome::WrongStatus);
         }
         let (action, kind, reason) = match verdict {
             Verdict::Approve => (CaseAction::Approve, MessageKind::Approved, None),
@@ -329,6 +340,18 @@ impl SqlCaseStore {
         let client_number = match (action, moved.procedure) {
             (CaseAction::Approve, Procedure::Connection) => {
                 Some(issue_client_number(&mut tx).await?)
+            }
+            // The number the existing client typed, held for this eSpace from now on: a second
+            // eSpace asking with it is refused, and the sequence skips it.
+            (CaseAction::Approve, Procedure::Certification) => {
+                let number = request
+                    .answer(WizardStep::Client, "client_number")
+                    .ok_or_else(|| StoreError(format!("{request_id} has no client number")))?
+                    .to_owned();
+                if client_number_in_use(&mut tx, &number, &moved.business_id).await? {
+                    return Ok(CaseOutcome::ClientNumberTaken);
+                }
+                Some(number)
             }
             _ => None,
         };
@@ -354,7 +377,6 @@ impl SqlCaseStore {
                 kind,
                 body: reason,
                 author_id: agent_id,
-                at: &now,
             },
         )
         .await?;

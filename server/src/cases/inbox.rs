@@ -53,15 +53,16 @@ pub async fn read(
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
-    sqlx::query(
-        "UPDATE request_messages SET read_at = $1
-         WHERE business_id = $2 AND direction = 'to_applicant' AND read_at IS NULL",
-    )
-    .bind(now_rfc3339())
-    .bind(business_id)
-    .execute(db)
-    .await
-    .map_err(failed)?;
+    // Only what this reading showed: a message arriving meanwhile stays unread.
+    let now = now_rfc3339();
+    for unread in messages.iter().filter(|m| m.message.read_at.is_none()) {
+        sqlx::query("UPDATE request_messages SET read_at = $1 WHERE id = $2 AND read_at IS NULL")
+            .bind(&now)
+            .bind(&unread.message.id)
+            .execute(db)
+            .await
+            .map_err(failed)?;
+    }
     Ok(Some(messages))
 }
 

@@ -59,7 +59,7 @@ fn order_by(sort: CaseSort) -> &'static str {
         CaseSort::Oldest => "r.submitted_at ASC, r.reference ASC",
         CaseSort::Newest => "r.submitted_at DESC, r.reference DESC",
         CaseSort::Reference => "r.reference ASC",
-        CaseSort::Company => "LOWER(b.company_name) ASC, r.submitted_at ASC",
+        CaseSort::Company => "LOWER(b.company_name) ASC, r.submitted_at ASC, r.id ASC",
     }
 }
 
@@ -68,7 +68,9 @@ pub async fn page(
     agent_id: &str,
     query: &CaseQuery,
 ) -> Result<QueuePage, StoreError> {
-    let (where_clause, values) = filters(agent_id, query);
+    // The query may come from a server function call rather than the address: the same bounds.
+    let mut query = query.normalised();
+    let (where_clause, values) = filters(agent_id, &query);
     let from = "FROM requests r JOIN business_espaces b ON b.id = r.business_id
                 LEFT JOIN persons p ON p.id = r.assigned_to";
     let count_sql = format!("SELECT COUNT(*) AS n {from} WHERE {where_clause}");
@@ -77,6 +79,9 @@ pub async fn page(
         count = count.bind(value);
     }
     let total: i64 = count.fetch_one(db).await.map_err(failed)?.get("n");
+    let total = u32::try_from(total).unwrap_or(u32::MAX);
+    // Past the last page (a stale link, a hand-edited address): the last page.
+    query.page = query.page.min(total.div_ceil(QUEUE_PAGE_SIZE).max(1));
     let list_sql = format!(
         "SELECT r.id, r.reference, r.procedure_kind, r.status, r.submitted_at,
                 COALESCE(r.locality, b.seat_locality) AS locality,
@@ -127,9 +132,9 @@ pub async fn page(
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(QueuePage {
-        query: query.clone(),
+        query,
         lines,
-        total: u32::try_from(total).unwrap_or(u32::MAX),
+        total,
     })
 }
 

@@ -6,6 +6,4 @@ mod store;
 pub mod token;
 
 pub use store::{is_certified, state_of};
-pub use store::{
-    ApprovalCheck, IssuedLetter, LetterOutcome, PostedOutcome, Redemption, SqlCertificationStore,
-};
+pub use store::{IssuedLetter, LetterOutcome, PostedOutcome, Redemption, SqlCertificationStore};

@@ -21,16 +21,6 @@ pub struct SqlCertificationStore {
     policy: CertificationPolicy,
 }
 
-/// Whether a certification request may be approved: one eSpace per client number.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ApprovalCheck {
-    Clear,
-    /// The eSpace is certified already.
-    AlreadyCertified,
-    /// Another eSpace is certified, or approved and waiting for its code, with this number.
-    ClientNumberTaken,
-}
-
 /// A new code, for the letter. Its characters exist only here and in the PDF made from it.
 pub struct IssuedLetter {
     pub token: TokenInput,
@@ -151,45 +141,6 @@ impl SqlCertificationStore {
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
         let mut conn = self.db.acquire().await.map_err(failed)?;
         locked_until(&mut conn, self.policy, business_id, now).await
-    }
-
-    /// Checked before approving a certification request.
-    pub async fn approval_check(
-        &self,
-        request: &ProcedureRequest,
-    ) -> Result<ApprovalCheck, StoreError> {
-        if is_certified(&self.db, &request.business_id).await? {
-            return Ok(ApprovalCheck::AlreadyCertified);
-        }
-        let number = request.answer(WizardStep::Client, "client_number");
-        // Certified elsewhere, approved elsewhere and on its way, or issued by the portal to a
-        // connection request. Answers are stored as compact JSON, and a client number holds
-        // no LIKE wildcard.
-        let taken = sqlx::query(
-            "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
-             UNION ALL
-             SELECT 1 AS yes FROM requests WHERE client_number = $1 AND business_id <> $2
-             UNION ALL
-             SELECT 1 AS yes FROM requests r
-             JOIN request_answers a ON a.request_id = r.id AND a.step = $3
-             WHERE r.procedure_kind = 'certification' AND r.status = 'approved'
-               AND r.business_id <> $2 AND a.answers LIKE $4",
-        )
-        .bind(number)
-        .bind(&request.business_id)
-        .bind(WizardStep::Client.slug())
-        .bind(format!(
-            "%\"client_number\":\"{}\"%",
-            number.unwrap_or_default()
-        ))
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?;
-        Ok(if taken.is_some() {
-            ApprovalCheck::ClientNumberTaken
-        } else {
-            ApprovalCheck::Clear
-        })
     }
 
     /// A new code for an approved request; the request's earlier codes stop working.

@@ -7,7 +7,7 @@ use app::model::case::{AuditAction, ANSWER_MAX_CHARS};
 use app::model::connection::DocumentKind;
 use app::model::{FieldErrors, RequestStatus, StepValues, Submitted};
 use app::pages::agent_case_path;
-use app::pages::request::request_path;
+use app::pages::request::{request_path, ANSWER_FIELD};
 use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -23,8 +23,6 @@ use crate::AppState;
 /// The question's and the refusal reason's input names.
 const QUESTION_FIELD: &str = "question";
 const REASON_FIELD: &str = "reason";
-/// The applicant's answer's input names.
-pub const ANSWER_FIELD: &str = "answer";
 
 /// What a person wrote, checked: required, at most `ANSWER_MAX_CHARS`.
 fn written(

@@ -199,8 +199,9 @@ pub(super) async fn read_upload(request: &ProcedureRequest, mut multipart: Multi
     let mut upload = Upload {
         fields: StepValues::new(),
         file: None,
-        rejected: (request.documents.len() >= MAX_DOCUMENTS).then_some(Rejection::TooManyFiles),
+        rejected: None,
     };
+    let full = request.documents.len() >= MAX_DOCUMENTS;
     let already: u64 = request.documents.iter().map(|d| d.size_bytes).sum();
     loop {
         let field = match multipart.next_field().await {
@@ -216,6 +217,10 @@ pub(super) async fn read_upload(request: &ProcedureRequest, mut multipart: Multi
                 let file_name = clean_file_name(field.file_name().unwrap_or_default());
                 match read_file(field, already).await {
                     Ok((bytes, _)) if bytes.is_empty() => {}
+                    // Only a file that comes is refused: an answer in words still goes through.
+                    Ok(_) if full => {
+                        upload.rejected.get_or_insert(Rejection::TooManyFiles);
+                    }
                     Ok((bytes, content_type)) => {
                         upload.file = Some(UploadedFile {
                             name: file_name,

@@ -1,7 +1,7 @@
-//! A submitted request as a case of the Police's back office: the actions that move it, from
-//! which statuses (the server applies them with `UPDATE … WHERE status IN (…)`, so a status
-//! cannot be skipped and two agents acting at once give one result), the messages exchanged
-//! with the applicant, the audit trail, and the agents' queue.
+//! A submitted request as a case of the Police's back office: the actions that move it and from
+//! which statuses (the server checks every move with `CaseAction::apply` while it holds the
+//! request's lock, so a status cannot be skipped and two agents acting at once give one
+//! result), the messages exchanged with the applicant, the audit trail, and the agents' queue.
 
 pub mod audit;
 pub mod messages;
@@ -46,8 +46,11 @@ impl CaseAction {
                 RequestStatus::InReview,
                 RequestStatus::Waiting,
             ],
-            CaseAction::Ask | CaseAction::Approve | CaseAction::Refuse => {
-                &[RequestStatus::InReview]
+            CaseAction::Ask => &[RequestStatus::InReview],
+            // Also while waiting: an applicant who never answers must not hold a case open
+            // for ever (the agent may refuse, or approve without the answer).
+            CaseAction::Approve | CaseAction::Refuse => {
+                &[RequestStatus::InReview, RequestStatus::Waiting]
             }
             CaseAction::Answer => &[RequestStatus::Waiting],
         }

@@ -93,6 +93,17 @@ impl CaseQuery {
         }
     }
 
+    /// The same bounds as `from_params`, for a query that came another way (a server
+    /// function's arguments).
+    pub fn normalised(&self) -> CaseQuery {
+        CaseQuery {
+            text: self.text.trim().chars().take(SEARCH_MAX_CHARS).collect(),
+            status: self.status.filter(|s| *s != RequestStatus::Draft),
+            page: self.page.max(1),
+            ..self.clone()
+        }
+    }
+
     /// The query as an address's parameters, defaults left out; `page` replaces the page.
     pub fn to_query_string(&self, page: u32) -> String {
         let mut pairs = Vec::new();
@@ -239,6 +250,19 @@ mod tests {
             .collect();
         assert_eq!(CaseQuery::from_params(&back), query);
         assert_eq!(query.offset(), 40);
+    }
+
+    #[test]
+    fn a_query_from_elsewhere_gets_the_same_bounds() {
+        let wild = CaseQuery {
+            text: "x".repeat(5000),
+            status: Some(RequestStatus::Draft),
+            page: 0,
+            ..CaseQuery::default()
+        };
+        let tamed = wild.normalised();
+        assert_eq!(tamed.text.len(), 100);
+        assert_eq!((tamed.status, tamed.page), (None, 1));
     }
 
     #[test]

@@ -23,15 +23,18 @@ fn the_way_through_a_case() {
 
 #[test]
 fn no_status_is_skipped() {
-    // A decision needs the case in review: not a draft, not just submitted, not waiting for
-    // the applicant, not decided already.
-    for from in [Draft, Submitted, Waiting, Approved, Refused] {
+    // A decision needs the case taken (in review, or waiting for an answer that may never
+    // come): not a draft, not just submitted, not decided already.
+    assert_eq!(CaseAction::Refuse.apply(Waiting), Some(Refused));
+    for from in [Draft, Submitted, Approved, Refused] {
         assert_eq!(
             CaseAction::Approve.apply(from),
             None,
             "approve from {from:?}"
         );
         assert_eq!(CaseAction::Refuse.apply(from), None, "refuse from {from:?}");
+    }
+    for from in [Draft, Submitted, Waiting, Approved, Refused] {
         assert_eq!(CaseAction::Ask.apply(from), None, "ask from {from:?}");
     }
     for from in [Draft, Submitted, InReview, Approved, Refused] {

@@ -117,7 +117,8 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
         <p><a href="/agent">{i18n.t("agent-back")}</a></p>
         <span class="caption">{i18n.t(request.procedure.title_id())}</span>
         <h1 class="page-title">{format!("{reference} · {}", request.company.company_name)}</h1>
-        <p>
+        // The target of "not possible at this status": the status itself, always on the page.
+        <p id="case" tabindex="-1">
             {i18n.t("status-label")} " "
             <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
         </p>
@@ -128,7 +129,7 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
         <Documents request=request.clone()/>
         <h2 class="heading-m">{i18n.t("agent-answers")}</h2>
         <AllAnswers request editable=false/>
-        <History lines=case.history.clone() request_id=case.request.id.clone()/>
+        <History lines=case.history.clone() request=case.request.clone()/>
     }
 }
 
@@ -142,7 +143,7 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
     let take = move |label: &'static str| {
         view! {
             <form class="form" method="post" action=take_action.clone()>
-                <button class="button" type="submit" id="case">{i18n.t(label)}</button>
+                <button class="button" type="submit">{i18n.t(label)}</button>
             </form>
         }
     };
@@ -153,7 +154,8 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
             {take("case-take")}
         }
         .into_any(),
-        RequestStatus::InReview => {
+        RequestStatus::InReview | RequestStatus::Waiting => {
+            let waiting = request.status == RequestStatus::Waiting;
             let question = RwSignal::new(typed.get("question").cloned().unwrap_or_default());
             let reason = RwSignal::new(typed.get("reason").cloned().unwrap_or_default());
             let approve_body = match request.procedure {
@@ -162,14 +164,19 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
             };
             view! {
                 <h2 class="heading-m">{i18n.t("case-actions")}</h2>
+                {waiting.then(|| view! {
+                    <p class="notice" data-testid="case-waiting">{i18n.t("case-waiting")}</p>
+                })}
                 {(!case.assigned_to_me).then(|| take("case-take-over"))}
-                <form class="form" method="post" action=format!("{path}/question")>
-                    <h3 class="heading-s">{i18n.t("case-ask-title")}</h3>
-                    <TextArea id="question" label=i18n.t("case-ask-label")
-                        hint=i18n.t("case-ask-hint") value=question
-                        error=messages.message_for(i18n, "question") on_check=move |_| {}/>
-                    <button class="button button--secondary" type="submit">{i18n.t("case-ask")}</button>
-                </form>
+                {(!waiting).then(|| view! {
+                    <form class="form" method="post" action=format!("{path}/question")>
+                        <h3 class="heading-s">{i18n.t("case-ask-title")}</h3>
+                        <TextArea id="question" label=i18n.t("case-ask-label")
+                            hint=i18n.t("case-ask-hint") value=question
+                            error=messages.message_for(i18n, "question") on_check=move |_| {}/>
+                        <button class="button button--secondary" type="submit">{i18n.t("case-ask")}</button>
+                    </form>
+                })}
                 <form class="form" method="post" action=format!("{path}/decision")>
                     <h3 class="heading-s">{i18n.t("agent-decide-title")}</h3>
                     <input type="hidden" name="decision" value="approve"/>
@@ -186,12 +193,6 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
             }
             .into_any()
         }
-        RequestStatus::Waiting => view! {
-            <h2 class="heading-m">{i18n.t("case-actions")}</h2>
-            <p class="notice" data-testid="case-waiting">{i18n.t("case-waiting")}</p>
-            {(!case.assigned_to_me).then(|| take("case-take-over"))}
-        }
-        .into_any(),
         RequestStatus::Approved => match (request.procedure, case.certification.clone()) {
             (Procedure::Certification, Some(certification)) => {
                 view! { <LetterActions certification path/> }.into_any()
@@ -234,8 +235,7 @@ fn Documents(request: ProcedureRequest) -> impl IntoView {
                     <td>{i18n.size(document.size_bytes)}</td>
                     <td>{i18n.date_time(&document.uploaded_at)}</td>
                     <td>
-                        <a href=agent_document_path(&request.id, &document.id, true) rel="external"
-                            target="_blank">
+                        <a href=agent_document_path(&request.id, &document.id, true) rel="external">
                             {i18n.t("case-document-view")}
                             <span class="visually-hidden">{format!(" {name}")}</span>
                         </a>
@@ -271,8 +271,21 @@ fn Documents(request: ProcedureRequest) -> impl IntoView {
 
 /// The case's audit trail, oldest first, with its CSV export.
 #[component]
-fn History(lines: Vec<AuditLine>, request_id: String) -> impl IntoView {
+fn History(lines: Vec<AuditLine>, request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
+    let request_id = request.id.clone();
+    // Details are ids and codes: a status by its name, a document by its file's name.
+    let readable = move |detail: String| {
+        if let Some(status) = RequestStatus::from_code(&detail) {
+            return i18n.t(&status.message_id());
+        }
+        request
+            .documents
+            .iter()
+            .find(|d| d.id == detail)
+            .map(|d| d.file_name.clone())
+            .unwrap_or(detail)
+    };
     let rows = lines
         .into_iter()
         .map(|line| {
@@ -286,7 +299,7 @@ fn History(lines: Vec<AuditLine>, request_id: String) -> impl IntoView {
                     <td><time datetime=line.occurred_at.clone()>{i18n.date_time(&line.occurred_at)}</time></td>
                     <td>{who}</td>
                     <td>{i18n.t(&line.action.message_id())}</td>
-                    <td>{line.detail.unwrap_or_default()}</td>
+                    <td>{line.detail.map(&readable).unwrap_or_default()}</td>
                 </tr>
             }
         })

@@ -14,6 +14,7 @@ mod requests_list;
 mod review;
 mod step_page;
 
+pub use answer_form::ANSWER_FIELD;
 pub use exchange::Exchange;
 pub use questions::message_ids;
 pub use request_page::RequestPage;
