@@ -584,9 +584,15 @@ impl RequestStore for SqlRequestStore {
             }
         }
         .unwrap_or(&request.company.seat.locality);
+        let search_text = crate::cases::search_text(&[
+            &reference,
+            &request.company.company_name,
+            &request.company.rcs_number.to_string(),
+            locality,
+        ]);
         sqlx::query(
             "UPDATE requests SET reference = $1, snapshot = $2, receipt_key = $3, receipt_sha256 = $4,
-                    locality = $5
+                    locality = $5, search_text = $7
              WHERE id = $6",
         )
         .bind(&reference)
@@ -595,6 +601,7 @@ impl RequestStore for SqlRequestStore {
         .bind(&receipt_sha256)
         .bind(locality)
         .bind(&request.id)
+        .bind(&search_text)
         .execute(&mut *tx)
         .await
         .map_err(failed)?;

@@ -277,7 +277,11 @@ async fn a_case_goes_through_review_question_answer_and_approval_with_mails() {
     assert!(approved.contains("Approuvée") && approved.contains("AL-700001"));
     assert!(approved.contains("POST Luxembourg"), "the next steps");
     let receipt = get(&marie, app.url(&format!("{}/recepisse.pdf", request.page))).await;
-    assert_eq!(receipt.status(), StatusCode::OK, "the receipt stays after a decision");
+    assert_eq!(
+        receipt.status(),
+        StatusCode::OK,
+        "the receipt stays after a decision"
+    );
     let inbox = page(&app, &marie, &format!("{}/messages", request.business)).await;
     assert!(inbox.contains("Votre demande est approuvée.") && inbox.contains("AL-700001"));
     let mails = smtp.wait_for(3).await;
@@ -408,6 +412,31 @@ async fn applicants_reach_no_agent_page_or_action_and_a_refusal_reaches_them_wit
         StatusCode::SEE_OTHER
     );
 
+    // The applicant's own download of a submitted request's file is in the trail too.
+    let db = database(&app).await;
+    let plan: String = sqlx::query(
+        "SELECT id FROM request_documents WHERE request_id = $1 AND file_name = 'plan.pdf'",
+    )
+    .bind(&request.request_id)
+    .fetch_one(&db)
+    .await
+    .unwrap()
+    .get("id");
+    let downloaded = get(&marie, app.url(&format!("{}/pieces/{plan}", request.page))).await;
+    assert_eq!(downloaded.bytes().await.unwrap().as_ref(), PDF);
+    let by_applicant: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM audit_events WHERE request_id = $1
+         AND action = 'document_downloaded' AND actor_role = 'applicant' AND detail = $2",
+    )
+    .bind(&request.request_id)
+    .bind(&plan)
+    .fetch_one(&db)
+    .await
+    .unwrap()
+    .get("n");
+    assert_eq!(by_applicant, 1);
+    db.close().await;
+
     // Nothing to answer yet: the answer route changes nothing.
     let early = answer(&app, &marie, &request, "Bonjour", None).await;
     assert_eq!(early.status(), StatusCode::SEE_OTHER);
@@ -499,7 +528,6 @@ async fn applicants_reach_no_agent_page_or_action_and_a_refusal_reaches_them_wit
             "{action} on a draft"
         );
     }
-    let _ = PDF;
 }
 
 #[tokio::test]
@@ -511,10 +539,13 @@ async fn two_agents_deciding_at_once_give_one_decision_and_numbers_are_never_reu
     let first = submit_connection(&app, &marie, "Bijouterie Schmit").await;
     let luc = app.browser();
     sign_in(&app, &luc, LUC).await;
-    let second = submit_connection(&app, &luc, "Garage Weber").await;
+    let second = submit_connection(&app, &luc, "Überwachung Weber").await;
     let (one, two) = (app.browser(), app.browser());
     sign_in(&app, &one, AGENT).await;
     sign_in(&app, &two, AGENT).await;
+    // Found whatever the case of its letters, accented ones included ("ÜBER" by "über").
+    let found = page(&app, &one, "/agent?q=%C3%BCberwachung").await;
+    assert!(found.contains("1 dossier.") && found.contains("Überwachung Weber"));
     assert_eq!(
         act(&app, &one, &first, "prise", &[]).await,
         StatusCode::SEE_OTHER

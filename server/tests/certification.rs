@@ -277,6 +277,32 @@ async fn request_approval_letter_and_code_certify_the_espace() {
         alarmis_server::requests::sha256_hex(canonical.as_bytes())
     );
     assert!(row.get::<Option<String>, _>("used_at").is_some());
+    // The audit trail holds every step, in order (the agent's looks at the case aside), and
+    // nothing of the code.
+    let actions: Vec<(String, Option<String>)> = sqlx::query(
+        "SELECT action, detail FROM audit_events WHERE request_id = $1
+         AND action <> 'case_viewed' ORDER BY occurred_at, id",
+    )
+    .bind(&request.request_id)
+    .fetch_all(&db)
+    .await
+    .expect("audit rows")
+    .iter()
+    .map(|row| (row.get("action"), row.get("detail")))
+    .collect();
+    let names: Vec<&str> = actions.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "submitted",
+            "case_taken",
+            "approved",
+            "token_issued",
+            "letter_posted",
+            "code_redeemed"
+        ]
+    );
+    assert_eq!(actions[2].1.as_deref(), Some("AL-004217"));
     db.close().await;
     for file in walk(app.data_dir.path()) {
         let bytes = std::fs::read(&file).expect("readable");

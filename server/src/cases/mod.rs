@@ -15,6 +15,7 @@ use sqlx::{AnyPool, Row};
 
 pub use actions::{Answer, CaseOutcome, Verdict};
 pub use inbox::unread as unread_messages;
+pub use queue::search_text;
 
 use crate::audit::{self, Event};
 use crate::certification::SqlCertificationStore;

@@ -9,6 +9,11 @@ use sqlx::{AnyPool, Row};
 
 use crate::espaces::{corrupt, failed};
 
+/// What a case is found by, lower-cased here (every alphabet) and stored at submission.
+pub fn search_text(parts: &[&str]) -> String {
+    parts.join(" ").to_lowercase()
+}
+
 /// `%text%` for LIKE, with LIKE's own wildcards in the text taken literally.
 fn like_pattern(text: &str) -> String {
     let mut pattern = String::from("%");
@@ -44,11 +49,14 @@ fn filters(agent_id: &str, query: &CaseQuery) -> (String, Vec<String>) {
     }
     if !query.text.is_empty() {
         let n = next(like_pattern(&query.text), &mut values);
-        // LOWER() folds ASCII only on SQLite: "esch" finds "Esch", "é" must be typed as "é".
+        // The stored, Rust-lowered text; requests submitted before it existed are searched
+        // through SQL's LOWER(), which on SQLite folds ASCII only.
         clauses.push(format!(
-            "(LOWER(r.reference) LIKE {n} ESCAPE '\\' OR LOWER(b.company_name) LIKE {n} ESCAPE '\\'
-              OR LOWER(b.rcs_number) LIKE {n} ESCAPE '\\'
-              OR LOWER(COALESCE(r.locality, b.seat_locality)) LIKE {n} ESCAPE '\\')"
+            "(r.search_text LIKE {n} ESCAPE '\\'
+              OR (r.search_text IS NULL AND (LOWER(r.reference) LIKE {n} ESCAPE '\\'
+                  OR LOWER(b.company_name) LIKE {n} ESCAPE '\\'
+                  OR LOWER(b.rcs_number) LIKE {n} ESCAPE '\\'
+                  OR LOWER(COALESCE(r.locality, b.seat_locality)) LIKE {n} ESCAPE '\\')))"
         ));
     }
     (clauses.join(" AND "), values)

@@ -17,9 +17,11 @@ use bytes::{Bytes, BytesMut};
 
 use super::render::render_page;
 use super::sign_in_first;
+use crate::audit::Event;
 use crate::documents::{sniff, DocumentStore};
 use crate::requests::{sha256_hex, NewDocument};
 use crate::AppState;
+use app::model::case::AuditAction;
 
 /// Far enough past one file's limit that an oversize file is read to its end and answered
 /// with a page that explains, rather than a connection cut mid-upload; the checks per chunk
@@ -373,13 +375,23 @@ pub async fn download(
     parts: Parts,
     Path((business_id, request_id, document_id)): Path<(String, String, String)>,
 ) -> Response {
-    let (_, request) = match find_request(&state, &parts, &business_id, &request_id).await {
+    let (viewer, request) = match find_request(&state, &parts, &business_id, &request_id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     let Some(document) = request.documents.iter().find(|d| d.id == document_id) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    // A submitted request's files are the case's: every download is in its trail.
+    if request.reference.is_some() {
+        let event = Event::applicant(&viewer.person_id, AuditAction::DocumentDownloaded)
+            .on(&request.business_id, &request.id)
+            .detail(document.id.clone());
+        if let Err(error) = crate::audit::record(&state.db, event).await {
+            tracing::error!(%error, "cannot record a download");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    }
     let key = match state.requests.document_key(&request.id, &document.id).await {
         Ok(Some(key)) => key,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
