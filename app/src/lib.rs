@@ -66,12 +66,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace") view=PrivateEspacePage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/nouvelle") view=NewBusinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id") view=BusinessPage ssr=SsrMode::Async/>
+                    // A plain form refused by the server comes back at the address it posted to,
+                    // showing its page: these let the browser's router find that same page.
+                    <Route path=path!("/espace/entreprises/:id/certification") view=BusinessPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/demandes") view=BusinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/messages") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request/:step") view=WizardStepPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request") view=AgentCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request/:action") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/echec") view=SignInFailurePage/>
                 </Routes>
             </main>

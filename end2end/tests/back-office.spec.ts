@@ -43,6 +43,7 @@ test('an agent asks for a document, the applicant adds it, the agent approves: c
   await expect(agent.getByTestId('status')).toHaveText("En cours d'examen");
   await click(agent, testInfo, 'Envoyer la question');
   await expect(errorSummary(agent)).toContainText('Écrivez votre question au demandeur');
+  await expect(agent).toHaveTitle(/^Erreur : /);
   await agent.getByLabel('Votre question au demandeur').fill('Merci d’ajouter le plan du premier étage.');
   await click(agent, testInfo, 'Envoyer la question');
   await expect(agent.getByTestId('status')).toHaveText('Complément demandé');
@@ -63,6 +64,7 @@ test('an agent asks for a document, the applicant adds it, the agent approves: c
   }
   await click(page, testInfo, 'Envoyer la réponse');
   await expect(errorSummary(page)).toContainText('Écrivez une réponse ou ajoutez un fichier');
+  await expect(page).toHaveTitle(/^Erreur : /);
   await page.getByLabel('Votre réponse').fill('Voici le plan du premier étage.');
   await page.getByLabel('Type de document').selectOption({ label: 'Plan du bâtiment (obligatoire)' });
   await page.getByLabel('Fichier (facultatif)').setInputFiles({ name: 'etage.png', mimeType: 'image/png', buffer: PNG });

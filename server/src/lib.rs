@@ -163,7 +163,7 @@ pub fn router(state: AppState) -> Router {
             get(routes::agent_document),
         )
         .route(
-            "/espace/entreprises/{id}/demandes/{request}/reponse",
+            "/espace/entreprises/{id}/demandes/{request}",
             post(routes::answer).layer(axum::extract::DefaultBodyLimit::max(
                 routes::UPLOAD_BODY_LIMIT,
             )),

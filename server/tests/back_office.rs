@@ -56,28 +56,11 @@ async fn answer(
         );
     }
     browser
-        .post(app.url(&format!("{}/reponse", request.page)))
+        .post(app.url(&request.page))
         .multipart(form)
         .send()
         .await
         .expect("answer")
-}
-
-/// The actions recorded for a request, in order.
-async fn audit_actions(app: &TestApp, request_id: &str) -> Vec<(String, Option<String>)> {
-    let db = database(app).await;
-    let rows = sqlx::query(
-        "SELECT action, detail FROM audit_events WHERE request_id = $1 ORDER BY occurred_at, id",
-    )
-    .bind(request_id)
-    .fetch_all(&db)
-    .await
-    .expect("audit rows")
-    .iter()
-    .map(|row| (row.get("action"), row.get("detail")))
-    .collect();
-    db.close().await;
-    rows
 }
 
 #[tokio::test]

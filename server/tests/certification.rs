@@ -279,17 +279,11 @@ async fn request_approval_letter_and_code_certify_the_espace() {
     assert!(row.get::<Option<String>, _>("used_at").is_some());
     // The audit trail holds every step, in order (the agent's looks at the case aside), and
     // nothing of the code.
-    let actions: Vec<(String, Option<String>)> = sqlx::query(
-        "SELECT action, detail FROM audit_events WHERE request_id = $1
-         AND action <> 'case_viewed' ORDER BY occurred_at, id",
-    )
-    .bind(&request.request_id)
-    .fetch_all(&db)
-    .await
-    .expect("audit rows")
-    .iter()
-    .map(|row| (row.get("action"), row.get("detail")))
-    .collect();
+    let actions: Vec<(String, Option<String>)> = audit_actions(&app, &request.request_id)
+        .await
+        .into_iter()
+        .filter(|(action, _)| action != "case_viewed")
+        .collect();
     let names: Vec<&str> = actions.iter().map(|(a, _)| a.as_str()).collect();
     assert_eq!(
         names,

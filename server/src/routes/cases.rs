@@ -146,7 +146,7 @@ pub async fn decide(
     }
 }
 
-/// `POST /espace/entreprises/{id}/demandes/{request}/reponse` as `multipart/form-data`: the
+/// `POST /espace/entreprises/{id}/demandes/{request}` as `multipart/form-data`: the
 /// applicant's answer to the Police's question, with a file or not.
 pub async fn answer(
     State(state): State<AppState>,

@@ -12,6 +12,7 @@ use std::net::SocketAddr;
 use alarmis_server::{build_state, serve, Config};
 use reqwest::header::LOCATION;
 use reqwest::StatusCode;
+use sqlx::Row;
 use tempfile::TempDir;
 use url::Url;
 
@@ -253,4 +254,21 @@ pub async fn post(
         .send()
         .await
         .expect("post")
+}
+
+/// The actions recorded for a request, in order.
+pub async fn audit_actions(app: &TestApp, request_id: &str) -> Vec<(String, Option<String>)> {
+    let db = database(app).await;
+    let rows = sqlx::query(
+        "SELECT action, detail FROM audit_events WHERE request_id = $1 ORDER BY occurred_at, id",
+    )
+    .bind(request_id)
+    .fetch_all(&db)
+    .await
+    .expect("audit rows")
+    .iter()
+    .map(|row| (row.get("action"), row.get("detail")))
+    .collect();
+    db.close().await;
+    rows
 }

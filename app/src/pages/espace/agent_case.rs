@@ -113,7 +113,11 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
     })
     .collect_view();
     view! {
-        <Title text=format!("{reference} – {}", i18n.t("agent-title"))/>
+        <Title text=if focus_summary {
+            format!("{} {reference} – {}", i18n.t("error-title-prefix"), i18n.t("agent-title"))
+        } else {
+            format!("{reference} – {}", i18n.t("agent-title"))
+        }/>
         <p><a href="/agent">{i18n.t("agent-back")}</a></p>
         <span class="caption">{i18n.t(request.procedure.title_id())}</span>
         <h1 class="page-title">{format!("{reference} · {}", request.company.company_name)}</h1>

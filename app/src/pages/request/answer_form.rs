@@ -1,6 +1,6 @@
 //! The Police's open question on a request, and the applicant's answer: words, a file, or
-//! both, through a plain `multipart/form-data` form (with or without JavaScript) to the
-//! server's answer route.
+//! both, through a plain `multipart/form-data` form (with or without JavaScript) posted to the
+//! request's own address, so that a refused answer comes back at the page's address.
 
 use leptos::prelude::*;
 
@@ -14,10 +14,6 @@ use crate::model::{FieldErrors, ProcedureRequest, StepValues, Submitted};
 
 /// The answer's text input.
 pub const ANSWER_FIELD: &str = "answer";
-
-pub fn answer_path(business_id: &str, request_id: &str) -> String {
-    format!("{}/reponse", request_path(business_id, request_id))
-}
 
 #[component]
 pub fn AnswerForm(
@@ -50,7 +46,7 @@ pub fn AnswerForm(
         </section>
         <ErrorSummary errors=Signal::stored(errors) node_ref=NodeRef::new() autofocus=focus_summary/>
         <form class="form upload" method="post" enctype="multipart/form-data"
-            action=answer_path(&request.business_id, &request.id)>
+            action=request_path(&request.business_id, &request.id)>
             <div class=if has_answer_error { "field field--error" } else { "field" }>
                 <label class="label" for=ANSWER_FIELD>{i18n.t("answer-label")}</label>
                 <div id="answer-hint" class="hint">{i18n.t_with("answer-hint", &limits)}</div>

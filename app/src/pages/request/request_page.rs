@@ -86,9 +86,19 @@ fn Confirmation(
         .as_ref()
         .and_then(|d| d.client_number.clone());
     let question = request.open_question().cloned();
+    // An answer sent back with its messages: the title says so first, as every form's does.
+    let title = if submitted.as_ref().is_some_and(|s| !s.errors.is_empty()) {
+        format!(
+            "{} {}",
+            i18n.t("error-title-prefix"),
+            i18n.t("request-submitted-title")
+        )
+    } else {
+        i18n.t("request-submitted-title")
+    };
     let messages = request.messages.clone();
     view! {
-        <Title text=i18n.t("request-submitted-title")/>
+        <Title text=title/>
         <span class="caption">{i18n.t(request.procedure.title_id())}</span>
         <div class="panel panel--confirmation">
             <h1 class="panel__title">{i18n.t("request-submitted-title")}</h1>
