@@ -72,11 +72,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/entreprises/:id/demandes") view=BusinessPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/messages") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request") view=RequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/demandes/:request/supprimer") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request/:step") view=WizardStepPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request") view=AgentCasePage ssr=SsrMode::Async/>
-                    <Route path=path!("/agent/demandes/:request/:action") view=AgentCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request/prise") view=AgentCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request/question") view=AgentCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request/decision") view=AgentCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request/lettre") view=AgentCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/demandes/:request/envoi") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/echec") view=SignInFailurePage/>
                 </Routes>
             </main>

@@ -440,6 +440,19 @@ async fn applicants_reach_no_agent_page_or_action_and_a_refusal_reaches_them_wit
 
     let agent = app.browser();
     sign_in(&app, &agent, AGENT).await;
+    // Only the actions' own addresses show the case (a refused form comes back there).
+    assert_eq!(
+        get(&agent, app.url(&format!("{case}/anything")))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&agent, app.url(&format!("{case}/question")))
+            .await
+            .status(),
+        StatusCode::OK
+    );
     assert_eq!(
         act(&app, &agent, &request, "prise", &[]).await,
         StatusCode::SEE_OTHER

@@ -60,6 +60,16 @@ async fn submit_certification(
     client_number: &str,
 ) -> Submitted {
     let business = create_business(app, browser, company).await;
+    submit_certification_in(app, browser, business, client_number).await
+}
+
+/// A certification request in an existing eSpace (`/espace/entreprises/{id}`).
+async fn submit_certification_in(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    business: String,
+    client_number: &str,
+) -> Submitted {
     let started = post(
         app,
         browser,
@@ -642,6 +652,35 @@ async fn two_agents_approving_at_once_give_one_decision() {
     let mut statuses = [a.status(), b.status()];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::CONFLICT]);
+}
+
+#[tokio::test]
+async fn an_espace_certifies_with_the_number_its_connection_request_was_given() {
+    let _serial = one_at_a_time().await;
+    let app = spawn_app().await;
+    let marie = app.browser();
+    sign_in(&app, &marie, MARIE).await;
+    let connection =
+        support::connection::submit_connection(&app, &marie, "Bijouterie Schmit").await;
+    let agent = agent(&app).await;
+    approve(&app, &agent, &connection.request_id).await;
+    // The number the portal issued is this eSpace's: its certification with it is approved.
+    let certification =
+        submit_certification_in(&app, &marie, connection.business.clone(), "AL-700001").await;
+    approve(&app, &agent, &certification.request_id).await;
+    // Another eSpace asking with the same number is refused.
+    let luc = app.browser();
+    sign_in(&app, &luc, LUC).await;
+    let other = submit_certification(&app, &luc, "Garage Weber", "AL-700001").await;
+    take(&app, &agent, &other.request_id).await;
+    let clash = post(
+        &app,
+        &agent,
+        &format!("/agent/demandes/{}/decision", other.request_id),
+        &[("decision", "approve")],
+    )
+    .await;
+    assert_eq!(clash.status(), StatusCode::CONFLICT);
 }
 
 #[tokio::test]

@@ -351,7 +351,16 @@ impl SqlCaseStore {
                 if client_number_in_use(&mut tx, &number, &moved.business_id).await? {
                     return Ok(CaseOutcome::ClientNumberTaken);
                 }
-                Some(number)
+                // Already held by one of this eSpace's requests (the portal issued it to its
+                // connection request): held once is enough, and the unique index wants once.
+                let held_here =
+                    sqlx::query("SELECT 1 AS yes FROM requests WHERE client_number = $1")
+                        .bind(&number)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(failed)?
+                        .is_some();
+                (!held_here).then_some(number)
             }
             _ => None,
         };

@@ -10,6 +10,7 @@ use super::status::RefusalPanel;
 use crate::api::load_inbox;
 use crate::i18n::use_i18n;
 use crate::model::case::{InboxMessage, MessageKind};
+use crate::model::Procedure;
 use crate::pages::request::request_path;
 
 pub fn inbox_path(business_id: &str) -> String {
@@ -45,8 +46,8 @@ fn Inbox(business_id: String, messages: Vec<InboxMessage>) -> impl IntoView {
             .map(|item| {
                 let unread = item.message.read_at.is_none();
                 let link = request_path(&business_id, &item.request_id);
-                let detail = match item.message.kind {
-                    MessageKind::Approved => item.client_number.clone().map(|number| {
+                let detail = match (item.message.kind, item.procedure) {
+                    (MessageKind::Approved, Procedure::Connection) => item.client_number.clone().map(|number| {
                         view! {
                             <p>{i18n.t("client-number-issued")} " " <strong data-testid="inbox-client-number">{number}</strong></p>
                         }

@@ -81,10 +81,13 @@ fn Confirmation(
         .as_ref()
         .and_then(|d| d.refusal_reason.clone());
     let decided_on = request.decision.as_ref().map(|d| i18n.date(&d.decided_at));
+    // Issued by the Police for a connection (B); a certification's (A) is the one the applicant
+    // typed, shown with the certification on the eSpace's page.
     let client_number = request
         .decision
         .as_ref()
-        .and_then(|d| d.client_number.clone());
+        .and_then(|d| d.client_number.clone())
+        .filter(|_| request.procedure == Procedure::Connection);
     let question = request.open_question().cloned();
     // An answer sent back with its messages: the title says so first, as every form's does.
     let title = if submitted.as_ref().is_some_and(|s| !s.errors.is_empty()) {
