@@ -26,6 +26,52 @@ pub struct TestApp {
     /// A client that does not follow redirects, so tests see them.
     pub client: reqwest::Client,
     pub data_dir: std::sync::Arc<TempDir>,
+    /// The portal's database: SQLite in the data folder, or a PostgreSQL database of its own
+    /// when `ALARMIS_TEST_POSTGRES` names a server.
+    pub database_url: String,
+}
+
+/// The database for a data folder: with `ALARMIS_TEST_POSTGRES` (an admin URL such as
+/// `postgres://postgres@127.0.0.1:5432/postgres`), a database named after the folder, created
+/// on first use (a restart over the same folder finds it); else SQLite in the folder.
+async fn database_url_for(data_dir: &std::path::Path) -> String {
+    let Ok(admin) = std::env::var("ALARMIS_TEST_POSTGRES") else {
+        return format!(
+            "sqlite://{}?mode=rwc",
+            data_dir.join("alarmis.db").display()
+        );
+    };
+    use sqlx::Connection;
+    let name: String = format!(
+        "alarmis_test_{}",
+        data_dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("x")
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+    );
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("the PostgreSQL test server");
+    let exists = sqlx::query("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_optional(&mut conn)
+        .await
+        .expect("pg_database")
+        .is_some();
+    if !exists {
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .expect("a test database");
+    }
+    let base = admin
+        .rsplit_once('/')
+        .map_or(admin.as_str(), |(base, _)| base);
+    format!("{base}/{name}")
 }
 
 impl TestApp {
@@ -66,6 +112,8 @@ async fn spawn_app_on(data_dir: std::sync::Arc<TempDir>, settings: &[(&str, &str
         .expect("a free port");
     let addr: SocketAddr = listener.local_addr().expect("the bound address");
     let data = data_dir.path().display().to_string();
+    let database_url = database_url_for(data_dir.path()).await;
+    let db_url = database_url.clone();
     let settings: Vec<(String, String)> = settings
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -74,6 +122,7 @@ async fn spawn_app_on(data_dir: std::sync::Arc<TempDir>, settings: &[(&str, &str
         "ALARMIS_BIND_ADDR" => Some(addr.to_string()),
         "ALARMIS_DATA_DIR" => Some(data.clone()),
         "ALARMIS_AGENT_SUBJECTS" => Some(AGENT.to_owned()),
+        "DATABASE_URL" => Some(db_url.clone()),
         _ => settings
             .iter()
             .find(|(k, _)| k == key)
@@ -92,6 +141,7 @@ async fn spawn_app_on(data_dir: std::sync::Arc<TempDir>, settings: &[(&str, &str
         address: format!("http://{addr}"),
         client,
         data_dir,
+        database_url,
     }
 }
 
@@ -232,11 +282,7 @@ pub fn shown_text(pdf: &[u8]) -> String {
 
 /// The test portal's own database, to look at what it stored or to age a record.
 pub async fn database(app: &TestApp) -> sqlx::AnyPool {
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        app.data_dir.path().join("alarmis.db").display()
-    );
-    alarmis_server::db::connect_and_migrate(&url, app.data_dir.path())
+    alarmis_server::db::connect_and_migrate(&app.database_url, app.data_dir.path())
         .await
         .expect("the test database")
 }
