@@ -298,7 +298,11 @@ impl SqlRequestStore {
         }))
     }
 
-    async fn is_member(&self, person_id: &str, business_id: &str) -> Result<bool, StoreError> {
+    pub(crate) async fn is_member(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<bool, StoreError> {
         Ok(sqlx::query(
             "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
         )
@@ -310,7 +314,7 @@ impl SqlRequestStore {
         .is_some())
     }
 
-    async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
+    pub(crate) async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
         let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
             .bind(person_id)
             .fetch_optional(&self.db)

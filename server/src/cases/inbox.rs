@@ -10,23 +10,8 @@ use crate::clock::now_rfc3339;
 use crate::espaces::{corrupt, failed};
 use crate::requests::message_from_row;
 
-/// The messages as they were before this reading; `None` for a non-member.
-pub async fn read(
-    db: &AnyPool,
-    person_id: &str,
-    business_id: &str,
-) -> Result<Option<Vec<InboxMessage>>, StoreError> {
-    let member = sqlx::query(
-        "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
-    )
-    .bind(business_id)
-    .bind(person_id)
-    .fetch_optional(db)
-    .await
-    .map_err(failed)?;
-    if member.is_none() {
-        return Ok(None);
-    }
+/// The messages as they were before this reading (callers check the membership first).
+pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxMessage>, StoreError> {
     let messages = sqlx::query(
         "SELECT m.id, m.direction, m.kind, m.body, m.created_at, m.read_at, m.request_id,
                 r.reference, r.procedure_kind, r.client_number
@@ -63,7 +48,7 @@ pub async fn read(
             .await
             .map_err(failed)?;
     }
-    Ok(Some(messages))
+    Ok(messages)
 }
 
 /// How many of the Police's messages no member opened yet.

@@ -46,24 +46,6 @@ impl SqlCaseStore {
         }
     }
 
-    /// The name of a person, for "handled by".
-    async fn name_of(&self, person_id: &str) -> Result<Option<String>, StoreError> {
-        Ok(
-            sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
-                .bind(person_id)
-                .fetch_optional(&self.db)
-                .await
-                .map_err(failed)?
-                .map(|row| {
-                    format!(
-                        "{} {}",
-                        row.get::<String, _>("given_name"),
-                        row.get::<String, _>("family_name")
-                    )
-                }),
-        )
-    }
-
     /// Records an agent's look at a case or a document before it is shown: no row, no look.
     pub async fn record(&self, event: Event<'_>) -> Result<(), StoreError> {
         audit::record(&self.db, event).await
@@ -113,7 +95,7 @@ impl CaseStore for SqlCaseStore {
                 .map_err(failed)?
                 .get("assigned_to");
         let assigned_to = match &assigned {
-            Some(person) => self.name_of(person).await?,
+            Some(person) => Some(self.requests.name_of(person).await?),
             None => None,
         };
         let certification = match request.procedure {
@@ -134,6 +116,9 @@ impl CaseStore for SqlCaseStore {
         person_id: &str,
         business_id: &str,
     ) -> Result<Option<Vec<InboxMessage>>, StoreError> {
-        inbox::read(&self.db, person_id, business_id).await
+        if !self.requests.is_member(person_id, business_id).await? {
+            return Ok(None);
+        }
+        inbox::read(&self.db, business_id).await.map(Some)
     }
 }
