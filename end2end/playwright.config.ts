@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -18,14 +19,19 @@ const siteRoot = process.env.E2E_SITE_ROOT ?? path.join(repoRoot, 'target/site')
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 3103);
 const python = process.env.E2E_PYTHON ?? path.join(os.homedir(), '.cache/alarmis/tools/py/bin/python');
 const maildir = path.join(dataDir, 'mail');
+// E2E_MODE=multi (scripts/test's second run): the portal is two server processes on one
+// PostgreSQL database and one document folder, behind nginx at E2E_PORT, round robin.
+const multi = process.env.E2E_MODE === 'multi';
+const processPorts = (process.env.E2E_PROCESS_PORTS ?? '3104 3105').split(' ').map(Number);
+const databaseURL = process.env.E2E_DATABASE_URL;
 
-/** The portal binary with the settings every instance shares. */
-function portal(port: number, data: string, identity: Record<string, string>) {
-  const url = `http://127.0.0.1:${port}`;
+/** The portal binary with the settings every instance shares; `url` is where people reach it
+ *  (the load balancer's address when several processes serve it). */
+function portal(port: number, data: string, identity: Record<string, string>, url = `http://127.0.0.1:${port}`) {
   return {
     command: serverBin,
     cwd: repoRoot,
-    url: `${url}/healthz`,
+    url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore' as const,
@@ -37,9 +43,77 @@ function portal(port: number, data: string, identity: Record<string, string>) {
       LEPTOS_SITE_ROOT: siteRoot,
       LEPTOS_ENV: 'PROD',
       RUST_LOG: 'warn',
+      // Every test signs in from 127.0.0.1: the default limit per address (40 in 10 minutes)
+      // would stop the suite. The limit itself is tested in server/tests/hardening.rs.
+      ALARMIS_LIMIT_SIGN_INS: '100000',
       ...identity,
     },
   };
+}
+
+/** The portal people use in the tests: built-in provider, one police agent, mails to aiosmtpd. */
+const mainPortal = {
+  ALARMIS_DEV_IDP: 'on',
+  ALARMIS_AGENT_SUBJECTS: 'dev-agent-claude-muller',
+  ALARMIS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  ALARMIS_MAIL_FROM: 'ALARMIS <no-reply@alarmis.test>',
+};
+
+/** Two portal processes sharing PostgreSQL and the data folder, then nginx in front of them.
+ *  Started in this order (Playwright waits for each): the first applies the migrations. */
+function behindNginx() {
+  if (!databaseURL) throw new Error('E2E_MODE=multi needs E2E_DATABASE_URL (a PostgreSQL database)');
+  const shared = { ...mainPortal, DATABASE_URL: databaseURL, ALARMIS_TRUSTED_PROXIES: '127.0.0.1' };
+  const nginxDir = path.join(dataDir, 'nginx');
+  mkdirSync(nginxDir, { recursive: true });
+  const config = path.join(nginxDir, 'nginx.conf');
+  writeFileSync(config, nginxConfig(nginxDir));
+  return [
+    ...processPorts.map((p) => portal(p, dataDir, shared, baseURL)),
+    {
+      command: `nginx -p "${nginxDir}" -c "${config}" -e "${nginxDir}/error.log"`,
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
+  ];
+}
+
+/** Round robin (nginx's default) over the two processes; each response names the process that
+ *  served it (X-Upstream), so a test can see the requests alternate. */
+function nginxConfig(dir: string) {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  return `${root ? 'user root;\n' : ''}daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  client_max_body_size 40m;
+  upstream portal {
+${processPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
+  }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://portal;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_buffering off;
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}
+`;
 }
 
 export default defineConfig({
@@ -48,7 +122,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: !!process.env.CI,
-  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_RESULTS ?? 'test-results/results.json' }]],
+  outputDir: multi ? 'test-results/multi' : 'test-results/single',
   use: {
     baseURL,
     locale: 'fr-LU',
@@ -82,12 +157,7 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
     },
-    portal(port, dataDir, {
-      ALARMIS_DEV_IDP: 'on',
-      ALARMIS_AGENT_SUBJECTS: 'dev-agent-claude-muller',
-      ALARMIS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      ALARMIS_MAIL_FROM: 'ALARMIS <no-reply@alarmis.test>',
-    }),
+    ...(multi ? behindNginx() : [portal(port, dataDir, mainPortal)]),
     {
       command: 'node interop/oidc-provider.mjs',
       cwd: __dirname,

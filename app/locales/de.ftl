@@ -596,3 +596,14 @@ mail-greeting = Guten Tag,
 mail-new-message = In Ihrem ALARMIS-Geschäftsbereich wartet eine neue Nachricht der Großherzoglichen Polizei auf Sie: { $link }
 mail-sign-in = Melden Sie sich mit LuxTrust oder Ihrem elektronischen Personalausweis an, um sie zu lesen.
 mail-footer = Großherzogliche Polizei, CIN, Abteilung ALARMIS · +352 244 24 49 10 · Diese E-Mail wird automatisch versandt; bitte nicht antworten.
+too-many-title = Zu viele Versuche
+too-many-sign-in = Aus Ihrem Netzwerk wurden in kurzer Zeit zu viele Anmeldungen begonnen.
+too-many-code = Von Ihrem Konto wurden in kurzer Zeit zu viele Zertifizierungscodes eingegeben.
+too-many-upload = Von Ihrem Konto wurden in kurzer Zeit zu viele Dateien gesendet.
+too-many-wait = Versuchen Sie es in { $n ->
+    [one] einer Minute
+   *[other] { $n } Minuten
+  } erneut.
+too-many-wait-later = Versuchen Sie es in einigen Minuten erneut.
+too-many-why = Diese Grenze schützt die Konten vor automatisierten Versuchen. Nichts, was Sie bereits gespeichert hatten, ist verloren gegangen.
+too-many-back = Zurück zur vorherigen Seite

@@ -596,3 +596,14 @@ mail-greeting = Hello,
 mail-new-message = A new message from the Grand Ducal Police is waiting in your ALARMIS business eSpace: { $link }
 mail-sign-in = Sign in with LuxTrust or your electronic identity card to read it.
 mail-footer = Grand Ducal Police, CIN, ALARMIS section · +352 244 24 49 10 · This e-mail is sent automatically; please do not reply.
+too-many-title = Too many attempts
+too-many-sign-in = Too many sign-ins were started from your network in a short time.
+too-many-code = Too many certification codes were typed from your account in a short time.
+too-many-upload = Too many files were sent from your account in a short time.
+too-many-wait = Try again in { $n ->
+    [one] one minute
+   *[other] { $n } minutes
+  }.
+too-many-wait-later = Try again in a few minutes.
+too-many-why = This limit protects accounts against automated attempts. Nothing you had already saved was lost.
+too-many-back = Go back to the previous page

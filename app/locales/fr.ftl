@@ -596,3 +596,14 @@ mail-greeting = Bonjour,
 mail-new-message = Un nouveau message de la Police grand-ducale vous attend dans votre espace professionnel ALARMIS : { $link }
 mail-sign-in = Pour le lire, connectez-vous avec LuxTrust ou votre carte d'identité électronique.
 mail-footer = Police grand-ducale, CIN, section ALARMIS · +352 244 24 49 10 · Ce courriel est envoyé automatiquement ; n'y répondez pas.
+too-many-title = Trop de tentatives
+too-many-sign-in = Trop de connexions ont été commencées depuis votre réseau en peu de temps.
+too-many-code = Trop de codes de certification ont été saisis depuis votre compte en peu de temps.
+too-many-upload = Trop de fichiers ont été envoyés depuis votre compte en peu de temps.
+too-many-wait = Réessayez dans { $n ->
+    [one] une minute
+   *[other] { $n } minutes
+  }.
+too-many-wait-later = Réessayez dans quelques minutes.
+too-many-why = Cette limite protège les comptes contre les tentatives automatisées. Rien de ce que vous aviez déjà enregistré n'a été perdu.
+too-many-back = Revenir à la page précédente

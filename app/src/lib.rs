@@ -15,12 +15,20 @@ use leptos_router::{path, SsrMode};
 use components::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
     AgentCasePage, AgentPage, BusinessPage, HomePage, InboxPage, InvitationPage, NewBusinessPage,
-    NotFound, PrivateEspacePage, RequestPage, SignInFailurePage, WizardStepPage,
+    NotFound, PrivateEspacePage, RequestPage, SignInFailurePage, TooManyAttemptsPage,
+    WizardStepPage,
 };
+
+/// In context when the server renders a page at an address the browser's router does not know
+/// (a refusal shown at `/auth/login`): the page goes out without the bundle, which would
+/// otherwise replace it with "page not found" on hydration.
+#[derive(Clone, Copy, Debug)]
+pub struct WithoutBundle;
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = i18n::current_locale();
+    let hydrate = use_context::<WithoutBundle>().is_none();
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -30,7 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {hydrate.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -83,6 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agent/demandes/:request/lettre") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/envoi") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/echec") view=SignInFailurePage/>
+                    <Route path=path!("/trop-de-tentatives") view=TooManyAttemptsPage/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -29,6 +29,50 @@ pub struct Config {
     /// E-mail notifications of new messages, when `ALARMIS_SMTP_URL` is set
     /// (`smtp://host:port`, `smtp://user:password@host:587?tls=required`); off otherwise.
     pub mail: Option<MailConfig>,
+    /// How often sign-in, certification codes and uploads may be tried (see `RateLimits`).
+    pub rate_limits: RateLimits,
+    /// `ALARMIS_METRICS_TOKEN`: the bearer token Prometheus sends to read `/metrics`. Unset,
+    /// only a scraper on the same machine, talking to the process directly, may read them.
+    pub metrics_token: Option<String>,
+    /// `ALARMIS_DOCUMENTS_URL`: where uploaded documents and receipts go. Default: the folder
+    /// `documents` in the data folder. `s3://bucket/prefix` for an S3-compatible store, with
+    /// its settings in `documents_options`.
+    pub documents_url: Option<String>,
+    /// The object store's settings from the standard `AWS_*` variables (`AWS_ACCESS_KEY_ID`,
+    /// `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT` for a store that is not AWS,
+    /// `AWS_ALLOW_HTTP=true` for one without TLS), as object_store names them.
+    pub documents_options: Vec<(String, String)>,
+}
+
+/// The `AWS_*` variables passed on to the object store.
+const OBJECT_STORE_VARIABLES: [&str; 9] = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ENDPOINT",
+    "AWS_ALLOW_HTTP",
+    "AWS_VIRTUAL_HOSTED_STYLE_REQUEST",
+    "AWS_S3_EXPRESS",
+];
+
+/// Attempts allowed per window, counted in the database so every process shares them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    /// `ALARMIS_LIMIT_SIGN_INS` (default 40): requests to start a sign-in or return from the
+    /// provider, per network address (one sign-in is two).
+    pub sign_ins: u32,
+    /// `ALARMIS_LIMIT_CODE_ATTEMPTS` (default 10): certification codes typed, per person (beside
+    /// the eSpace's own lock after wrong codes).
+    pub code_attempts: u32,
+    /// `ALARMIS_LIMIT_UPLOADS` (default 60): files sent, per person.
+    pub uploads: u32,
+    /// `ALARMIS_LIMIT_WINDOW_MINUTES` (default 10): the window the counts above are per.
+    pub window: std::time::Duration,
+    /// `ALARMIS_TRUSTED_PROXIES`: the addresses of the load balancers in front (comma-separated),
+    /// whose `X-Forwarded-For` tells the client's address. Default none: the peer is the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// Where notification mails go out, and whose address they bear.
@@ -88,6 +132,8 @@ pub enum ConfigError {
         "ALARMIS_MAIL_FROM must be an address such as \"ALARMIS <no-reply@alarmis.lu>\", not {0:?}"
     )]
     MailFrom(String),
+    #[error("ALARMIS_TRUSTED_PROXIES must list IP addresses separated by commas, not {0:?}")]
+    TrustedProxies(String),
     #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
     Duration {
         name: &'static str,
@@ -150,7 +196,36 @@ impl Config {
             }
             Some(url) => return Err(ConfigError::SmtpUrl(url)),
         };
+        let count = |name: &'static str, default: u64| {
+            minutes(name, default, 1, 1_000_000)
+                .map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX))
+        };
+        let trusted_proxies = lookup("ALARMIS_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse()
+                    .map_err(|_| ConfigError::TrustedProxies(s.to_owned()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let rate_limits = RateLimits {
+            sign_ins: count("ALARMIS_LIMIT_SIGN_INS", 40)?,
+            code_attempts: count("ALARMIS_LIMIT_CODE_ATTEMPTS", 10)?,
+            uploads: count("ALARMIS_LIMIT_UPLOADS", 60)?,
+            window: minutes("ALARMIS_LIMIT_WINDOW_MINUTES", 10, 60, 24 * 60)?,
+            trusted_proxies,
+        };
+        let documents_options = OBJECT_STORE_VARIABLES
+            .iter()
+            .filter_map(|name| lookup(name).map(|value| (name.to_ascii_lowercase(), value)))
+            .collect();
         Ok(Config {
+            documents_url: lookup("ALARMIS_DOCUMENTS_URL").map(|u| u.trim().to_owned()),
+            documents_options,
+            rate_limits,
+            metrics_token: lookup("ALARMIS_METRICS_TOKEN").map(|t| t.trim().to_owned()),
             mail,
             bind_addr,
             data_dir,
@@ -272,6 +347,30 @@ mod tests {
         let https = config(&[("ALARMIS_PUBLIC_URL", "https://alarmis.example/")]).expect("valid");
         assert_eq!(https.public_url, "https://alarmis.example");
         assert!(https.is_https());
+    }
+
+    #[test]
+    fn rate_limits_have_defaults_and_refuse_nonsense() {
+        let limits = config(&[]).expect("valid").rate_limits;
+        assert_eq!(
+            (limits.sign_ins, limits.code_attempts, limits.uploads),
+            (40, 10, 60)
+        );
+        assert_eq!(limits.window.as_secs(), 600);
+        assert!(limits.trusted_proxies.is_empty());
+        let set = config(&[
+            ("ALARMIS_LIMIT_UPLOADS", "5"),
+            ("ALARMIS_TRUSTED_PROXIES", "127.0.0.1, ::1"),
+        ])
+        .expect("valid")
+        .rate_limits;
+        assert_eq!(set.uploads, 5);
+        assert_eq!(set.trusted_proxies.len(), 2);
+        assert_eq!(
+            config(&[("ALARMIS_TRUSTED_PROXIES", "nginx")]).unwrap_err(),
+            ConfigError::TrustedProxies("nginx".into())
+        );
+        assert!(config(&[("ALARMIS_LIMIT_SIGN_INS", "0")]).is_err());
     }
 
     #[test]

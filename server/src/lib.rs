@@ -12,8 +12,10 @@ pub mod documents;
 pub mod espaces;
 pub mod invitations;
 pub mod mail;
+pub mod metrics;
 pub mod pdf;
 pub mod persons;
+pub mod rate_limit;
 pub mod receipt;
 pub mod requests;
 pub mod routes;
@@ -21,6 +23,7 @@ pub mod sessions;
 pub mod telemetry;
 
 mod api_errors;
+mod body_limit;
 mod csrf;
 mod security_headers;
 
@@ -29,15 +32,20 @@ use std::sync::Arc;
 use app::api::backend::{PublicUrl, SharedCaseStore, SharedEspaceStore, SharedRequestStore};
 use app::{shell, App};
 use axum::extract::FromRef;
+use axum::http::{header, HeaderValue};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
-use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use sqlx::AnyPool;
 use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
+
+const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");
 
 pub use config::{Config, ConfigError};
 
@@ -53,6 +61,8 @@ pub struct AppState {
     pub certifications: Arc<certification::SqlCertificationStore>,
     pub cases: Arc<cases::SqlCaseStore>,
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
+    pub security_headers: Arc<security_headers::SecurityHeaders>,
+    pub rate_limiter: Arc<rate_limit::RateLimiter>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,11 +97,14 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     leptos_options.site_addr = config.bind_addr;
     let db = db::connect_and_migrate(&config.database_url, &config.data_dir).await?;
     let dev_idp = if config.identity.dev_idp {
-        Some(Arc::new(dev_idp::DevIdp::new(&config)?))
+        Some(Arc::new(dev_idp::DevIdp::new(&config, db.clone())?))
     } else {
         None
     };
-    let document_store = documents::DocumentStore::local(&config.data_dir.join("documents"))?;
+    let document_store = match &config.documents_url {
+        Some(url) => documents::DocumentStore::from_url(url, &config.documents_options)?,
+        None => documents::DocumentStore::local(&config.data_dir.join("documents"))?,
+    };
     let request_store = requests::SqlRequestStore::new(db.clone(), document_store);
     let certifications = Arc::new(certification::SqlCertificationStore::new(
         db.clone(),
@@ -114,7 +127,12 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
             db.clone(),
             config.certification,
         )),
+        rate_limiter: Arc::new(rate_limit::RateLimiter::new(
+            db.clone(),
+            config.rate_limits.clone(),
+        )),
         db,
+        security_headers: Arc::new(security_headers::SecurityHeaders::new(&config)),
         config: Arc::new(config),
         dev_idp,
     })
@@ -126,9 +144,16 @@ pub fn router(state: AppState) -> Router {
     let leptos_options = state.leptos_options.clone();
     let mut router = Router::new()
         .route("/healthz", get(routes::healthz))
+        .route("/metrics", get(metrics::export))
         .route("/language/{code}", get(routes::choose_language))
-        .route("/auth/login", get(auth::login))
-        .route("/auth/callback", get(auth::callback))
+        .route(
+            "/auth/login",
+            get(auth::login).layer(from_fn_with_state(state.clone(), rate_limit::sign_ins)),
+        )
+        .route(
+            "/auth/callback",
+            get(auth::callback).layer(from_fn_with_state(state.clone(), rate_limit::sign_ins)),
+        )
         .route("/auth/logout", post(auth::logout))
         .route(
             routes::NEW_BUSINESS_PATH,
@@ -148,7 +173,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/espace/entreprises/{id}/certification",
-            post(routes::redeem),
+            post(routes::redeem)
+                .layer(from_fn_with_state(state.clone(), rate_limit::code_attempts)),
         )
         .route("/agent/journal.csv", get(routes::trail_csv))
         .route(
@@ -164,9 +190,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/espace/entreprises/{id}/demandes/{request}",
-            post(routes::answer).layer(axum::extract::DefaultBodyLimit::max(
-                routes::UPLOAD_BODY_LIMIT,
-            )),
+            post(routes::answer)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    routes::UPLOAD_BODY_LIMIT,
+                ))
+                .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
         )
         .route("/agent/demandes/{request}/lettre", post(routes::letter))
         .route("/agent/demandes/{request}/envoi", post(routes::posted))
@@ -189,9 +217,11 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/espace/entreprises/{id}/demandes/{request}/{step}",
             // The documents step takes uploads (form answers are limited in the handler).
-            post(routes::post_step).layer(axum::extract::DefaultBodyLimit::max(
-                routes::UPLOAD_BODY_LIMIT,
-            )),
+            post(routes::post_step)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    routes::UPLOAD_BODY_LIMIT,
+                ))
+                .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
         )
         .leptos_routes_with_context(&state, pages, page_context(&state), move || {
             shell(leptos_options.clone())
@@ -204,7 +234,7 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(
             tower_http::services::ServeDir::new(&*state.leptos_options.site_root).fallback(
                 axum::handler::Handler::with_state(
-                    file_and_error_handler::<AppState, _>(shell),
+                    file_and_error_handler_with_context::<AppState, _>(page_context(&state), shell),
                     state.clone(),
                 ),
             ),
@@ -220,14 +250,28 @@ pub fn router(state: AppState) -> Router {
         .layer(sessions::layer(state.db.clone(), &state.config))
         .layer(axum::middleware::from_fn(csrf::refuse_cross_origin))
         .layer(axum::middleware::from_fn(api_errors::portal_error_status))
-        .layer(security_headers::layer())
+        .layer(axum::middleware::from_fn_with_state(
+            state.security_headers.clone(),
+            security_headers::add,
+        ))
+        .layer(axum::middleware::from_fn(body_limit::limit_bodies))
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(metrics::record))
         .layer(
             // Path only: query strings can hold what people typed (a postcode, a name).
             TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-                tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                let id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
             }),
         )
+        // Outermost: every log line of a request carries its id, and the response says it
+        // (a person quoting it to the helpdesk finds the lines). A proxy's id is kept.
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
 }
 
@@ -238,7 +282,17 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     let requests: SharedRequestStore = state.requests.clone();
     let cases: SharedCaseStore = state.cases.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
+    let security_headers = state.security_headers.clone();
     move || {
+        // leptos_axum made this render's nonce and put it on its inline scripts.
+        if let (Some(nonce), Some(response)) = (
+            leptos::nonce::use_nonce(),
+            use_context::<leptos_axum::ResponseOptions>(),
+        ) {
+            if let Ok(policy) = HeaderValue::from_str(&security_headers.page_policy(&nonce)) {
+                response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+            }
+        }
         provide_context(espaces.clone());
         provide_context(requests.clone());
         provide_context(cases.clone());
@@ -255,7 +309,9 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> Result
             tracing::warn!(%error, "cannot disable Nagle's algorithm on a connection");
         }
     });
-    axum::serve(listener, router(state))
+    // The peer's address, for the per-address limits on sign-in.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(StartError::Serve)
@@ -266,7 +322,11 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let addr = config.bind_addr;
     let public_url = config.public_url.clone();
     let state = build_state(config).await?;
-    sessions::spawn_cleanup(state.db.clone(), std::time::Duration::from_secs(600));
+    sessions::spawn_cleanup(
+        state.db.clone(),
+        state.rate_limiter.clone(),
+        std::time::Duration::from_secs(600),
+    );
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| StartError::Bind {

@@ -618,6 +618,7 @@ impl RequestStore for SqlRequestStore {
         .await?;
         tx.commit().await.map_err(failed)?;
         tracing::info!(%reference, procedure = request.procedure.code(), "request submitted");
+        crate::metrics::submitted(request.procedure.code());
         Ok(Submission::Submitted(reference))
     }
 }

@@ -120,8 +120,13 @@ pub fn layer(db: AnyPool, config: &Config) -> SessionManagerLayer<SqlSessionStor
         .with_expiry(Expiry::OnInactivity(idle))
 }
 
-/// Deletes expired sessions every `period`, for as long as the server runs.
-pub fn spawn_cleanup(db: AnyPool, period: std::time::Duration) {
+/// Deletes expired sessions and ended rate-limit windows every `period`, for as long as the
+/// server runs.
+pub fn spawn_cleanup(
+    db: AnyPool,
+    rate_limiter: std::sync::Arc<crate::rate_limit::RateLimiter>,
+    period: std::time::Duration,
+) {
     tokio::spawn(async move {
         let store = SqlSessionStore::new(db);
         let mut ticks = tokio::time::interval(period);
@@ -129,6 +134,9 @@ pub fn spawn_cleanup(db: AnyPool, period: std::time::Duration) {
             ticks.tick().await;
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "cannot delete expired sessions");
+            }
+            if let Err(error) = rate_limiter.delete_ended().await {
+                tracing::warn!(%error, "cannot delete ended rate-limit windows");
             }
         }
     });

@@ -267,6 +267,14 @@ async fn a_case_goes_through_review_question_answer_and_approval_with_mails() {
     );
     let inbox = page(&app, &marie, &format!("{}/messages", request.business)).await;
     assert!(inbox.contains("Votre demande est approuvée.") && inbox.contains("AL-700001"));
+    // Prometheus sees the submission and the decision.
+    let metrics = page(&app, &app.client, "/metrics").await;
+    assert!(
+        metrics.contains("alarmis_requests_submitted_total{procedure=\"connection\"} 1"),
+        "{metrics}"
+    );
+    assert!(metrics
+        .contains("alarmis_decisions_total{decision=\"approved\",procedure=\"connection\"} 1"));
     let mails = smtp.wait_for(3).await;
     assert_eq!(mails.len(), 3, "taken, question, approval");
 

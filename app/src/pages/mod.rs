@@ -4,6 +4,7 @@ mod espace;
 mod home;
 mod not_found;
 pub mod request;
+mod too_many_attempts;
 
 pub use espace::{
     agent_case_path, business_path, inbox_path, invitation_path, AgentCasePage, AgentPage,
@@ -13,3 +14,4 @@ pub use espace::{
 pub use home::HomePage;
 pub use not_found::NotFound;
 pub use request::{RequestPage, WizardStepPage};
+pub use too_many_attempts::TooManyAttemptsPage;

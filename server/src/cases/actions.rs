@@ -403,6 +403,13 @@ impl SqlCaseStore {
         audit::record(&mut *tx, event).await?;
         tx.commit().await.map_err(failed)?;
         tracing::info!(request = %request_id, agent = %agent_id, decision = kind.code(), "case decided");
+        crate::metrics::decided(
+            request.procedure.code(),
+            match verdict {
+                Verdict::Approve => "approved",
+                Verdict::Refuse { .. } => "refused",
+            },
+        );
         self.notifier.new_message(&moved.business_id);
         Ok(CaseOutcome::Done)
     }

@@ -19,6 +19,31 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The pages' only style, inline (this stands for another site, with no stylesheet of ours);
+/// the provider's Content-Security-Policy allows exactly this text by its hash.
+pub const STYLE: &str = "\
+body { font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #0b0c0c; line-height: 1.5; }\n\
+.banner { background: #fff4e5; border-left: 6px solid #b35c00; padding: .75rem 1rem; }\n\
+fieldset { border: 0; padding: 0; margin: 1.5rem 0; }\n\
+legend { font-weight: 700; font-size: 1.2rem; }\n\
+label { display: block; padding: .4rem 0; }\n\
+.hint { color: #505a5f; font-size: .95rem; margin-left: 1.6rem; }\n\
+.error { color: #d4351c; font-weight: 700; }\n\
+button { font: inherit; padding: .5rem 1rem; margin-right: .75rem; }\n\
+:focus-visible { outline: 3px solid #ffdd00; outline-offset: 2px; }\n\
+";
+
+/// The pages' Content-Security-Policy: nothing but that style, forms back to this origin.
+pub fn content_security_policy() -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(STYLE));
+    format!(
+        "default-src 'none'; style-src 'sha256-{hash}'; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'"
+    )
+}
+
 fn page(title: &str, body: &str) -> String {
     format!(
         r#"<!DOCTYPE html>
@@ -27,17 +52,7 @@ fn page(title: &str, body: &str) -> String {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #0b0c0c; line-height: 1.5; }}
-.banner {{ background: #fff4e5; border-left: 6px solid #b35c00; padding: .75rem 1rem; }}
-fieldset {{ border: 0; padding: 0; margin: 1.5rem 0; }}
-legend {{ font-weight: 700; font-size: 1.2rem; }}
-label {{ display: block; padding: .4rem 0; }}
-.hint {{ color: #505a5f; font-size: .95rem; margin-left: 1.6rem; }}
-.error {{ color: #d4351c; font-weight: 700; }}
-button {{ font: inherit; padding: .5rem 1rem; margin-right: .75rem; }}
-:focus-visible {{ outline: 3px solid #ffdd00; outline-offset: 2px; }}
-</style>
+<style>{STYLE}</style>
 </head>
 <body>
 <main>

@@ -38,9 +38,7 @@ pub fn load_or_create(data_dir: &Path) -> Result<SigningKey, KeyError> {
         Ok(pem) => pem,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             std::fs::create_dir_all(data_dir).map_err(io)?;
-            let pem = generate_pem()?;
-            std::fs::write(&path, &pem).map_err(io)?;
-            pem
+            create_once(&path, &generate_pem()?).map_err(io)?
         }
         Err(error) => return Err(io(error)),
     };
@@ -48,6 +46,23 @@ pub fn load_or_create(data_dir: &Path) -> Result<SigningKey, KeyError> {
         path: path.display().to_string(),
         reason,
     })
+}
+
+/// Writes `pem` to `path` unless another process got there first, and returns the key that
+/// is there: processes starting together on one data folder all end up with the same key.
+fn create_once(path: &Path, pem: &str) -> std::io::Result<String> {
+    let draft = path.with_extension(format!("pem.{}.tmp", std::process::id()));
+    std::fs::write(&draft, pem)?;
+    // A hard link appears whole or not at all, and fails if the name is taken.
+    let linked = std::fs::hard_link(&draft, path);
+    let _ = std::fs::remove_file(&draft);
+    match linked {
+        Ok(()) => Ok(pem.to_owned()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::read_to_string(path)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// A new PKCS#1 PEM RSA private key.

@@ -2,15 +2,16 @@
 //! OpenID Connect (discovery, authorize, token, JWKS, end-session), so the portal's relying
 //! party runs exactly the code it runs against a real provider; only the issuer URL differs.
 //!
-//! On only with `ALARMIS_DEV_IDP=on`. It keeps codes in memory: one process, development only.
+//! On only with `ALARMIS_DEV_IDP=on`. Its codes are in the portal's database and its key in the
+//! data folder, so several processes behind one address share them.
 
 mod choice_page;
 pub mod identities;
 pub mod keys;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+
+use sqlx::{AnyPool, Row};
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -33,7 +34,7 @@ use crate::config::{Config, DEV_IDP_PATH};
 use identities::TestIdentity;
 
 /// How long a code may wait before the portal redeems it (RFC 6749 says at most 10 minutes).
-const CODE_LIFETIME: Duration = Duration::from_secs(60);
+const CODE_LIFETIME_SECONDS: i64 = 60;
 const ID_TOKEN_LIFETIME: chrono::Duration = chrono::Duration::minutes(5);
 
 pub struct DevIdp {
@@ -44,7 +45,7 @@ pub struct DevIdp {
     post_logout_redirect_uri: String,
     key: CoreRsaPrivateSigningKey,
     jwks: serde_json::Value,
-    codes: Mutex<HashMap<String, IssuedCode>>,
+    db: AnyPool,
 }
 
 struct IssuedCode {
@@ -52,11 +53,11 @@ struct IssuedCode {
     acr: &'static str,
     nonce: Option<String>,
     code_challenge: String,
-    issued_at: Instant,
+    issued_at: i64,
 }
 
 impl DevIdp {
-    pub fn new(config: &Config) -> Result<DevIdp, keys::KeyError> {
+    pub fn new(config: &Config, db: AnyPool) -> Result<DevIdp, keys::KeyError> {
         let signing = keys::load_or_create(&config.data_dir)?;
         Ok(DevIdp {
             issuer: format!("{}{DEV_IDP_PATH}", config.public_url),
@@ -66,8 +67,54 @@ impl DevIdp {
             post_logout_redirect_uri: format!("{}/", config.public_url),
             jwks: serde_json::to_value(&signing.jwks).unwrap_or_default(),
             key: signing.key,
-            codes: Mutex::new(HashMap::new()),
+            db,
         })
+    }
+
+    /// Keeps a code for the token request, and forgets codes too old to be redeemed.
+    async fn keep(&self, code: &str, issued: &IssuedCode) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM dev_idp_codes WHERE issued_at < $1")
+            .bind(issued.issued_at - CODE_LIFETIME_SECONDS)
+            .execute(&self.db)
+            .await?;
+        sqlx::query(
+            "INSERT INTO dev_idp_codes (code, subject, acr, nonce, code_challenge, issued_at)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(code)
+        .bind(issued.identity.subject)
+        .bind(issued.acr)
+        .bind(issued.nonce.as_deref())
+        .bind(&issued.code_challenge)
+        .bind(issued.issued_at)
+        .execute(&self.db)
+        .await
+        .map(drop)
+    }
+
+    /// The code's facts, deleted in the same statement: two redemptions cannot both find it.
+    async fn take(&self, code: &str) -> Result<Option<IssuedCode>, sqlx::Error> {
+        let row = sqlx::query(
+            "DELETE FROM dev_idp_codes WHERE code = $1
+             RETURNING subject, acr, nonce, code_challenge, issued_at",
+        )
+        .bind(code)
+        .fetch_optional(&self.db)
+        .await?;
+        Ok(row.and_then(|row| {
+            let subject: String = row.get("subject");
+            let acr: String = row.get("acr");
+            Some(IssuedCode {
+                identity: identities::find(&subject)?,
+                acr: identities::MEANS
+                    .iter()
+                    .map(|(known, _)| *known)
+                    .find(|known| *known == acr)?,
+                nonce: row.get("nonce"),
+                code_challenge: row.get("code_challenge"),
+                issued_at: row.get("issued_at"),
+            })
+        }))
     }
 
     fn endpoint(&self, path: &str) -> String {
@@ -82,6 +129,11 @@ pub fn router<S: Clone + Send + Sync + 'static>(idp: Arc<DevIdp>) -> Router<S> {
         .route("/authorize", get(authorize_page).post(authorize_decision))
         .route("/token", axum::routing::post(token))
         .route("/end-session", get(end_session))
+        .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            axum::http::header::CONTENT_SECURITY_POLICY,
+            axum::http::HeaderValue::from_str(&choice_page::content_security_policy())
+                .expect("the policy is ASCII"),
+        ))
         .with_state(idp)
 }
 
@@ -234,18 +286,16 @@ async fn authorize_decision(
     let code = openidconnect::CsrfToken::new_random_len(32)
         .secret()
         .clone();
-    if let Ok(mut codes) = idp.codes.lock() {
-        codes.retain(|_, issued| issued.issued_at.elapsed() < CODE_LIFETIME);
-        codes.insert(
-            code.clone(),
-            IssuedCode {
-                identity,
-                acr,
-                nonce: params.nonce.clone(),
-                code_challenge: params.code_challenge.clone(),
-                issued_at: Instant::now(),
-            },
-        );
+    let issued = IssuedCode {
+        identity,
+        acr,
+        nonce: params.nonce.clone(),
+        code_challenge: params.code_challenge.clone(),
+        issued_at: crate::clock::unix_now(),
+    };
+    if let Err(error) = idp.keep(&code, &issued).await {
+        tracing::error!(%error, "the development provider cannot keep a code");
+        return (StatusCode::SERVICE_UNAVAILABLE, "cannot issue a code").into_response();
     }
     back_to_client(&params, &[("code", &code), ("iss", &idp.issuer)])
 }
@@ -307,12 +357,15 @@ async fn token(
         return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
     }
     // Removed on first use: a replayed code finds nothing.
-    let issued = idp
-        .codes
-        .lock()
-        .ok()
-        .and_then(|mut codes| codes.remove(&form.code));
-    let Some(issued) = issued.filter(|i| i.issued_at.elapsed() < CODE_LIFETIME) else {
+    let issued = match idp.take(&form.code).await {
+        Ok(issued) => issued,
+        Err(error) => {
+            tracing::error!(%error, "the development provider cannot read its codes");
+            return oauth_error(StatusCode::INTERNAL_SERVER_ERROR, "server_error");
+        }
+    };
+    let now = crate::clock::unix_now();
+    let Some(issued) = issued.filter(|i| now - i.issued_at < CODE_LIFETIME_SECONDS) else {
         return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
     };
     if form.redirect_uri != idp.redirect_uri {

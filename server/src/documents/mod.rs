@@ -22,6 +22,8 @@ pub enum DocumentStoreError {
     },
     #[error("object store: {0}")]
     Store(#[from] object_store::Error),
+    #[error("ALARMIS_DOCUMENTS_URL must be a URL such as s3://bucket/prefix, not {0:?}")]
+    Url(String),
 }
 
 #[derive(Clone, Debug)]
@@ -40,6 +42,22 @@ impl DocumentStore {
         Ok(DocumentStore {
             store: Arc::new(store),
         })
+    }
+
+    /// The store `url` names (`s3://bucket/prefix`, `file:///srv/documents`; what
+    /// `object_store::parse_url_opts` knows), with `options` such as `aws_endpoint`.
+    pub fn from_url(
+        url: &str,
+        options: &[(String, String)],
+    ) -> Result<DocumentStore, DocumentStoreError> {
+        let parsed = url::Url::parse(url).map_err(|_| DocumentStoreError::Url(url.to_owned()))?;
+        let (store, prefix) = object_store::parse_url_opts(&parsed, options.iter().cloned())?;
+        let store: Arc<dyn ObjectStore> = if prefix.as_ref().is_empty() {
+            Arc::from(store)
+        } else {
+            Arc::new(object_store::prefix::PrefixStore::new(store, prefix))
+        };
+        Ok(DocumentStore { store })
     }
 
     /// A fresh random key under the request's prefix: names never come from the uploader.

@@ -8,7 +8,7 @@ mod health;
 mod invitations;
 mod language;
 mod new_business;
-mod render;
+pub(crate) mod render;
 mod requests;
 
 pub use cases::{agent_document, answer, ask, case_trail_csv, decide, take, trail_csv};

@@ -5,6 +5,7 @@
 
 pub mod connection;
 pub mod fake_idp;
+pub mod s3;
 pub mod smtp;
 
 use std::net::SocketAddr;
@@ -34,7 +35,7 @@ pub struct TestApp {
 /// The database for a data folder: with `ALARMIS_TEST_POSTGRES` (an admin URL such as
 /// `postgres://postgres@127.0.0.1:5432/postgres`), a database named after the folder, created
 /// on first use (a restart over the same folder finds it); else SQLite in the folder.
-async fn database_url_for(data_dir: &std::path::Path) -> String {
+pub async fn database_url_for(data_dir: &std::path::Path) -> String {
     let Ok(admin) = std::env::var("ALARMIS_TEST_POSTGRES") else {
         return format!(
             "sqlite://{}?mode=rwc",
@@ -104,6 +105,11 @@ pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
 /// restart: what the first one saved must be there.
 pub async fn restart(app: &TestApp) -> TestApp {
     spawn_app_on(app.data_dir.clone(), &[("ALARMIS_DEV_IDP", "on")]).await
+}
+
+/// A portal over a data folder prepared beforehand (a restored backup): the built-in provider on.
+pub async fn spawn_app_in(data_dir: TempDir) -> TestApp {
+    spawn_app_on(std::sync::Arc::new(data_dir), &[("ALARMIS_DEV_IDP", "on")]).await
 }
 
 async fn spawn_app_on(data_dir: std::sync::Arc<TempDir>, settings: &[(&str, &str)]) -> TestApp {

@@ -21,7 +21,7 @@ impl Drop for SmtpSink {
 }
 
 /// The Python with aiosmtpd: `ALARMIS_TEST_PYTHON`, else scripts/setup's virtual environment.
-fn python() -> PathBuf {
+pub fn python() -> PathBuf {
     if let Some(path) = std::env::var_os("ALARMIS_TEST_PYTHON") {
         return PathBuf::from(path);
     }
