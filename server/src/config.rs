@@ -42,6 +42,9 @@ pub struct Config {
     /// `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT` for a store that is not AWS,
     /// `AWS_ALLOW_HTTP=true` for one without TLS), as object_store names them.
     pub documents_options: Vec<(String, String)>,
+    /// `ALARMIS_CLAMD`: ClamAV's `clamd` (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`),
+    /// which scans every upload before it is kept. Unset, uploads are checked by type only.
+    pub clamd: Option<crate::documents::ClamdAddress>,
 }
 
 /// The `AWS_*` variables passed on to the object store.
@@ -132,6 +135,11 @@ pub enum ConfigError {
         "ALARMIS_MAIL_FROM must be an address such as \"ALARMIS <no-reply@alarmis.lu>\", not {0:?}"
     )]
     MailFrom(String),
+    #[error(
+        "ALARMIS_CLAMD must be clamd's address, such as tcp://127.0.0.1:3310 or \
+         unix:///run/clamav/clamd.ctl, not {0:?}"
+    )]
+    Clamd(String),
     #[error("ALARMIS_TRUSTED_PROXIES must list IP addresses separated by commas, not {0:?}")]
     TrustedProxies(String),
     #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
@@ -221,7 +229,14 @@ impl Config {
             .iter()
             .filter_map(|name| lookup(name).map(|value| (name.to_ascii_lowercase(), value)))
             .collect();
+        let clamd = match lookup("ALARMIS_CLAMD") {
+            None => None,
+            Some(text) => {
+                Some(crate::documents::ClamdAddress::parse(&text).ok_or(ConfigError::Clamd(text))?)
+            }
+        };
         Ok(Config {
+            clamd,
             documents_url: lookup("ALARMIS_DOCUMENTS_URL").map(|u| u.trim().to_owned()),
             documents_options,
             rate_limits,
@@ -347,6 +362,21 @@ mod tests {
         let https = config(&[("ALARMIS_PUBLIC_URL", "https://alarmis.example/")]).expect("valid");
         assert_eq!(https.public_url, "https://alarmis.example");
         assert!(https.is_https());
+    }
+
+    #[test]
+    fn the_virus_scan_is_off_unless_clamd_is_named() {
+        assert_eq!(config(&[]).expect("valid").clamd, None);
+        assert_eq!(
+            config(&[("ALARMIS_CLAMD", "tcp://127.0.0.1:3310")])
+                .expect("valid")
+                .clamd,
+            Some(crate::documents::ClamdAddress::Tcp("127.0.0.1:3310".into()))
+        );
+        assert_eq!(
+            config(&[("ALARMIS_CLAMD", "clamav")]).unwrap_err(),
+            ConfigError::Clamd("clamav".into())
+        );
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct AppState {
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
     pub security_headers: Arc<security_headers::SecurityHeaders>,
     pub rate_limiter: Arc<rate_limit::RateLimiter>,
+    /// ClamAV's scan of uploads, when `ALARMIS_CLAMD` names it.
+    pub virus_scanner: Option<Arc<documents::VirusScanner>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -131,6 +133,10 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
             db.clone(),
             config.rate_limits.clone(),
         )),
+        virus_scanner: config
+            .clamd
+            .clone()
+            .map(|address| Arc::new(documents::VirusScanner::new(address))),
         db,
         security_headers: Arc::new(security_headers::SecurityHeaders::new(&config)),
         config: Arc::new(config),

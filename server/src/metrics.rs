@@ -26,6 +26,7 @@ struct Metrics {
     submissions: IntCounterVec,
     decisions: IntCounterVec,
     rate_limited: IntCounterVec,
+    scanned: IntCounterVec,
 }
 
 static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
@@ -74,12 +75,21 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
         &["action"],
     )
     .expect("valid metric");
+    let scanned = IntCounterVec::new(
+        Opts::new(
+            "uploads_scanned_total",
+            "Uploads scanned by clamd, by verdict (clean, infected, unavailable)",
+        ),
+        &["verdict"],
+    )
+    .expect("valid metric");
     for collector in [
         Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
         Box::new(latency.clone()),
         Box::new(submissions.clone()),
         Box::new(decisions.clone()),
         Box::new(rate_limited.clone()),
+        Box::new(scanned.clone()),
     ] {
         registry
             .register(collector)
@@ -92,6 +102,7 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
         submissions,
         decisions,
         rate_limited,
+        scanned,
     }
 });
 
@@ -111,6 +122,11 @@ pub fn decided(procedure: &str, decision: &str) {
 /// One more attempt refused by the limit on `action`.
 pub fn rate_limited(action: &str) {
     METRICS.rate_limited.with_label_values(&[action]).inc();
+}
+
+/// One more upload scanned, by what clamd said (`clean`, `infected`, `unavailable`).
+pub fn scanned(verdict: &str) {
+    METRICS.scanned.with_label_values(&[verdict]).inc();
 }
 
 /// Counts and times every request; outermost but for the request id, so refusals count too.

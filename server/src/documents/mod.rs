@@ -2,6 +2,7 @@
 //! default; S3 and others are a change of store, not of code), facts about them in the database.
 
 mod sniff;
+pub mod virus_scan;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use object_store::path::Path as ObjectPath;
 use object_store::{ObjectStore, PutPayload};
 
 pub use sniff::{sniff, SNIFF_BYTES};
+pub use virus_scan::{ClamdAddress, ScanVerdict, VirusScanner};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentStoreError {

@@ -168,7 +168,7 @@ pub async fn answer(
         // Nothing asked (any more): the page says where the request stands.
         return Redirect::to(&page).into_response();
     }
-    let upload = read_upload(&found, multipart).await;
+    let upload = read_upload(&found, multipart, state.virus_scanner.as_deref()).await;
     let text = upload
         .fields
         .get(ANSWER_FIELD)

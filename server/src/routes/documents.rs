@@ -18,7 +18,7 @@ use bytes::{Bytes, BytesMut};
 use super::render::render_page;
 use super::sign_in_first;
 use crate::audit::Event;
-use crate::documents::{sniff, DocumentStore};
+use crate::documents::{sniff, DocumentStore, ScanVerdict, VirusScanner};
 use crate::requests::{sha256_hex, NewDocument};
 use crate::AppState;
 use app::model::case::AuditAction;
@@ -44,6 +44,10 @@ pub(super) enum Rejection {
     RequestTooLarge,
     #[error("too many files")]
     TooManyFiles,
+    #[error("a virus was found")]
+    Infected,
+    #[error("the virus scan is unavailable")]
+    ScanUnavailable,
 }
 
 impl Rejection {
@@ -55,14 +59,18 @@ impl Rejection {
             Rejection::FileTooLarge => "file-too-large",
             Rejection::RequestTooLarge => "request-too-large",
             Rejection::TooManyFiles => "too-many-files",
+            Rejection::Infected => "file-infected",
+            Rejection::ScanUnavailable => "file-scan-unavailable",
         }
     }
 
     pub(super) fn status(self) -> StatusCode {
         match self {
-            Rejection::NoFile | Rejection::NoKind | Rejection::TooManyFiles => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            Rejection::NoFile
+            | Rejection::NoKind
+            | Rejection::TooManyFiles
+            | Rejection::Infected => StatusCode::UNPROCESSABLE_ENTITY,
+            Rejection::ScanUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             Rejection::WrongType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Rejection::FileTooLarge | Rejection::RequestTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         }
@@ -196,8 +204,13 @@ pub(super) struct Upload {
 }
 
 /// Reads the whole form, the file checked chunk by chunk as it arrives (type from the first
-/// bytes, size against the file's and the request's limits).
-pub(super) async fn read_upload(request: &ProcedureRequest, mut multipart: Multipart) -> Upload {
+/// bytes, size against the file's and the request's limits), then by `scanner` when the
+/// portal has one: a file leaves here only once it is known to be clean.
+pub(super) async fn read_upload(
+    request: &ProcedureRequest,
+    mut multipart: Multipart,
+    scanner: Option<&VirusScanner>,
+) -> Upload {
     let mut upload = Upload {
         fields: StepValues::new(),
         file: None,
@@ -223,13 +236,18 @@ pub(super) async fn read_upload(request: &ProcedureRequest, mut multipart: Multi
                     Ok(_) if full => {
                         upload.rejected.get_or_insert(Rejection::TooManyFiles);
                     }
-                    Ok((bytes, content_type)) => {
-                        upload.file = Some(UploadedFile {
-                            name: file_name,
-                            bytes,
-                            content_type,
-                        });
-                    }
+                    Ok((bytes, content_type)) => match scan(scanner, &request.id, &bytes).await {
+                        Ok(()) => {
+                            upload.file = Some(UploadedFile {
+                                name: file_name,
+                                bytes,
+                                content_type,
+                            });
+                        }
+                        Err(rejection) => {
+                            upload.rejected.get_or_insert(rejection);
+                        }
+                    },
                     Err(rejection) => {
                         upload.rejected.get_or_insert(rejection);
                     }
@@ -247,6 +265,34 @@ pub(super) async fn read_upload(request: &ProcedureRequest, mut multipart: Multi
         }
     }
     upload
+}
+
+/// Asks clamd about a received file; without a scanner every file passes. Refused when clamd
+/// cannot answer: a file nobody scanned is never kept.
+async fn scan(
+    scanner: Option<&VirusScanner>,
+    request_id: &str,
+    bytes: &[u8],
+) -> Result<(), Rejection> {
+    let Some(scanner) = scanner else {
+        return Ok(());
+    };
+    match scanner.scan(bytes).await {
+        Ok(ScanVerdict::Clean) => {
+            crate::metrics::scanned("clean");
+            Ok(())
+        }
+        Ok(ScanVerdict::Infected(signature)) => {
+            crate::metrics::scanned("infected");
+            tracing::warn!(request = %request_id, %signature, "an upload carries a virus; refused");
+            Err(Rejection::Infected)
+        }
+        Err(error) => {
+            crate::metrics::scanned("unavailable");
+            tracing::error!(%error, "cannot scan an upload; refused");
+            Err(Rejection::ScanUnavailable)
+        }
+    }
 }
 
 /// Puts a received file in the document store under a new key; the database row comes after.
@@ -283,7 +329,7 @@ async fn receive(
     request: &ProcedureRequest,
     multipart: Multipart,
 ) -> Result<NewDocument, Received> {
-    let upload = read_upload(request, multipart).await;
+    let upload = read_upload(request, multipart, state.virus_scanner.as_deref()).await;
     if let Some(rejection) = upload.rejected {
         return Err(rejection.into());
     }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod clamd;
 pub mod connection;
 pub mod fake_idp;
 pub mod s3;
