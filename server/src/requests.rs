@@ -315,21 +315,29 @@ impl SqlRequestStore {
     }
 
     pub(crate) async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
-        let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
-            .bind(person_id)
-            .fetch_optional(&self.db)
-            .await
-            .map_err(failed)?;
-        Ok(row
-            .map(|r| {
-                format!(
-                    "{} {}",
-                    r.get::<String, _>("given_name"),
-                    r.get::<String, _>("family_name")
-                )
-            })
-            .unwrap_or_default())
+        name_in(&self.db, person_id).await
     }
+}
+
+/// A person's name as shown on requests ("Marie Schmit"); empty for an unknown id.
+async fn name_in<'e, E>(executor: E, person_id: &str) -> Result<String, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
+        .bind(person_id)
+        .fetch_optional(executor)
+        .await
+        .map_err(failed)?;
+    Ok(row
+        .map(|r| {
+            format!(
+                "{} {}",
+                r.get::<String, _>("given_name"),
+                r.get::<String, _>("family_name")
+            )
+        })
+        .unwrap_or_default())
 }
 
 #[async_trait::async_trait]
@@ -572,7 +580,10 @@ impl RequestStore for SqlRequestStore {
         frozen.status = RequestStatus::Submitted;
         frozen.reference = Some(reference.clone());
         frozen.submitted_at = Some(submitted_at.clone());
-        frozen.representative = self.name_of(person_id).await?;
+        // On the transaction's own connection: a second one from the pool, asked for while
+        // this one holds the counter's lock, left concurrent submissions waiting on each
+        // other until the pool timed out (bench/writes on PostgreSQL).
+        frozen.representative = name_in(&mut *tx, person_id).await?;
         let snapshot = serde_json::to_string(&frozen).map_err(failed)?;
         let pdf = receipt::render(&frozen, locale);
         let receipt_sha256 = sha256_hex(&pdf);

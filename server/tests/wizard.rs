@@ -509,3 +509,49 @@ async fn a_draft_survives_a_restart_and_is_resumed_at_its_first_incomplete_step(
     let (status, _) = html(&marie, &again, &draft.base).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn submissions_at_the_same_moment_each_get_their_own_reference() {
+    let _serial = one_at_a_time().await;
+    let app = spawn_app().await;
+    let marie = app.browser();
+    sign_in(&app, &marie, MARIE).await;
+    let business = create_business(&app, &marie, "Bijouterie Schmit").await;
+    // More submissions at once than the pool has connections (8): each must finish on the
+    // connection it started with, or they wait on each other until the pool gives up.
+    let mut drafts = Vec::new();
+    for _ in 0..12 {
+        drafts.push(support::connection::complete_draft(&app, &marie, &business).await);
+    }
+    let started = std::time::Instant::now();
+    let reviews: Vec<String> = drafts
+        .iter()
+        .map(|page| format!("{page}/recapitulatif"))
+        .collect();
+    let answered =
+        futures::future::join_all(reviews.iter().map(|path| post(&app, &marie, path, &[]))).await;
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(4),
+        "took {:?}",
+        started.elapsed()
+    );
+    for response in &answered {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let db = database(&app).await;
+    let mut numbers: Vec<String> = sqlx::query_scalar(
+        "SELECT reference FROM requests WHERE business_id = $1 AND reference IS NOT NULL",
+    )
+    .bind(business.rsplit('/').next().expect("an id"))
+    .fetch_all(&db)
+    .await
+    .expect("references");
+    db.close().await;
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(
+        numbers.len(),
+        12,
+        "twelve different references: {numbers:?}"
+    );
+}

@@ -80,6 +80,19 @@ pub async fn submit_connection(
     company: &str,
 ) -> SubmittedRequest {
     let business = create_business(app, browser, company).await;
+    let page = complete_draft(app, browser, &business).await;
+    let submitted = post(app, browser, &format!("{page}/recapitulatif"), &[]).await;
+    assert_eq!(submitted.status(), StatusCode::SEE_OTHER, "submitted");
+    SubmittedRequest {
+        request_id: page.rsplit('/').next().expect("an id").to_owned(),
+        business,
+        page,
+    }
+}
+
+/// A new connection request in `business` with every step answered and both documents
+/// uploaded, ready to submit; its address (`/espace/entreprises/{id}/demandes/{request}`).
+pub async fn complete_draft(app: &TestApp, browser: &reqwest::Client, business: &str) -> String {
     let started = post(app, browser, &format!("{business}/demandes"), &[]).await;
     assert_eq!(started.status(), StatusCode::SEE_OTHER);
     let page = location(&started).trim_end_matches("/demandeur").to_owned();
@@ -103,13 +116,9 @@ pub async fn submit_connection(
             .expect("upload");
         assert_eq!(uploaded.status(), StatusCode::SEE_OTHER, "{name}");
     }
-    for slug in ["documents", "obligations", "recapitulatif"] {
+    for slug in ["documents", "obligations"] {
         let saved = post(app, browser, &format!("{page}/{slug}"), &answers(slug)).await;
         assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{slug}");
     }
-    SubmittedRequest {
-        request_id: page.rsplit('/').next().expect("an id").to_owned(),
-        business,
-        page,
-    }
+    page
 }
