@@ -31,8 +31,13 @@ pub async fn connect_and_migrate(database_url: &str, data_dir: &Path) -> Result<
             source,
         })?;
     }
+    let sqlite = database_url.starts_with("sqlite:");
     let pool = AnyPoolOptions::new()
         .max_connections(8)
+        // A ping before each use finds a connection a network or a server restart broke; an
+        // SQLite connection is a file in this process, and the ping only doubled the hops to
+        // its worker thread (one per query), which dominated a page's cost.
+        .test_before_acquire(!sqlite)
         .acquire_timeout(Duration::from_secs(5))
         .after_connect(|conn, _meta| {
             Box::pin(async move {

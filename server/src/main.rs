@@ -2,6 +2,11 @@ use std::process::ExitCode;
 
 use alarmis_server::{run, telemetry, Config};
 
+/// Memory is allocated on Tokio's threads and freed on SQLite's (and the reverse); mimalloc's
+/// per-thread heaps take that without the lock contention glibc's arenas showed under load.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     telemetry::init();

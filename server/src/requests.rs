@@ -233,25 +233,44 @@ impl SqlRequestStore {
         request_id: &str,
         filling_in: Option<&str>,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
-        let Some(row) = sqlx::query(
-            "SELECT id, business_id, procedure_kind, status, reference, created_at, updated_at,
-                    submitted_at, submitted_by, created_by, decided_at, refusal_reason,
-                    client_number
-             FROM requests WHERE id = $1",
-        )
-        .bind(request_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?
-        else {
+        self.load_request(request_id, filling_in, None).await
+    }
+
+    /// The request with its eSpace's details and its representative's name in one query (a
+    /// page reads it on every render), then its answers, documents and exchange. With
+    /// `member`, only when that person (id) belongs to the request's eSpace (id): the
+    /// membership join is the authorisation.
+    async fn load_request(
+        &self,
+        request_id: &str,
+        filling_in: Option<&str>,
+        member: Option<(&str, &str)>,
+    ) -> Result<Option<ProcedureRequest>, StoreError> {
+        let membership = if member.is_some() {
+            "JOIN business_members m ON m.business_id = r.business_id AND m.person_id = $3
+             WHERE r.id = $1 AND r.business_id = $4"
+        } else {
+            "WHERE r.id = $1"
+        };
+        let query = format!(
+            "SELECT r.id, r.business_id, r.procedure_kind, r.status, r.reference, r.created_at,
+                    r.updated_at, r.submitted_at, r.submitted_by, r.created_by, r.decided_at,
+                    r.refusal_reason, r.client_number,
+                    b.company_name, b.legal_form, b.rcs_number, b.seat_street,
+                    b.seat_house_number, b.seat_postcode, b.seat_locality, b.email, b.phone,
+                    p.given_name, p.family_name
+             FROM requests r
+             JOIN business_espaces b ON b.id = r.business_id
+             LEFT JOIN persons p ON p.id = COALESCE(r.submitted_by, $2, r.created_by)
+             {membership}"
+        );
+        let mut query = sqlx::query(&query).bind(request_id).bind(filling_in);
+        if let Some((person_id, business_id)) = member {
+            query = query.bind(person_id).bind(business_id);
+        }
+        let Some(row) = query.fetch_optional(&self.db).await.map_err(failed)? else {
             return Ok(None);
         };
-        let business_id: String = row.get("business_id");
-        let business = sqlx::query("SELECT * FROM business_espaces WHERE id = $1")
-            .bind(&business_id)
-            .fetch_one(&self.db)
-            .await
-            .map_err(failed)?;
         let mut answers = BTreeMap::new();
         for answer in sqlx::query("SELECT step, answers FROM request_answers WHERE request_id = $1")
             .bind(request_id)
@@ -266,23 +285,24 @@ impl SqlRequestStore {
             answers.insert(step, values);
         }
         let status: String = row.get("status");
+        let status = RequestStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?;
         let procedure: String = row.get("procedure_kind");
-        let submitted_by: Option<String> = row.get("submitted_by");
-        let created_by: String = row.get("created_by");
-        let representative = submitted_by
-            .as_deref()
-            .or(filling_in)
-            .unwrap_or(&created_by)
-            .to_owned();
+        let representative = match (
+            row.get::<Option<String>, _>("given_name"),
+            row.get::<Option<String>, _>("family_name"),
+        ) {
+            (Some(given), Some(family)) => format!("{given} {family}"),
+            _ => String::new(),
+        };
         let decided_at: Option<String> = row.get("decided_at");
         Ok(Some(ProcedureRequest {
             id: row.get("id"),
-            business_id,
+            business_id: row.get("business_id"),
             procedure: Procedure::from_code(&procedure)
                 .ok_or_else(|| corrupt("procedure", &procedure))?,
-            company: details_from_row(&business)?,
-            representative: self.name_of(&representative).await?,
-            status: RequestStatus::from_code(&status).ok_or_else(|| corrupt("status", &status))?,
+            company: details_from_row(&row)?,
+            representative,
+            status,
             reference: row.get("reference"),
             created_at: row.get("created_at"),
             updated_at: row.get("updated_at"),
@@ -294,7 +314,12 @@ impl SqlRequestStore {
             }),
             answers,
             documents: self.documents_of(request_id).await?,
-            messages: self.messages_of(request_id).await?,
+            // The Police and the applicant exchange messages about a submitted case only.
+            messages: if status == RequestStatus::Draft {
+                Vec::new()
+            } else {
+                self.messages_of(request_id).await?
+            },
         }))
     }
 
@@ -392,22 +417,8 @@ impl RequestStore for SqlRequestStore {
         business_id: &str,
         request_id: &str,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
-        // The membership join is the authorisation.
-        let member = sqlx::query(
-            "SELECT r.id FROM requests r
-             JOIN business_members m ON m.business_id = r.business_id AND m.person_id = $1
-             WHERE r.id = $2 AND r.business_id = $3",
-        )
-        .bind(person_id)
-        .bind(request_id)
-        .bind(business_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?;
-        if member.is_none() {
-            return Ok(None);
-        }
-        self.request_by_id(request_id, Some(person_id)).await
+        self.load_request(request_id, Some(person_id), Some((person_id, business_id)))
+            .await
     }
 
     async fn requests_of_business(
