@@ -12,7 +12,7 @@ target_dir="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";pr
 [ -x "$target_dir/release/server" ] && [ -f target/site/pkg/alarmis.wasm ] || cargo leptos build --release --precompress
 work="$(mktemp -d "${TMPDIR:-/tmp}/alarmis-bench.XXXXXX")"
 portals=()
-trap 'for p in "${portals[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for p in "${portals[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
 
 # PostgreSQL for the rows that compare engines: the tests' server (scripts/setup starts one).
 pg_admin="${ALARMIS_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}"
