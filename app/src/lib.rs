@@ -14,9 +14,9 @@ use leptos_router::{path, SsrMode};
 
 use components::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
-    AgentCasePage, AgentPage, BusinessPage, HomePage, InboxPage, InvitationPage, NewBusinessPage,
-    NotFound, PrivateEspacePage, RequestPage, SignInFailurePage, TooManyAttemptsPage,
-    WizardStepPage,
+    AccessibilityPage, AgentCasePage, AgentPage, BusinessPage, HomePage, InboxPage, InvitationPage,
+    NewBusinessPage, NotFound, PrivacyPage, PrivateEspacePage, RequestPage, SignInFailurePage,
+    TooManyAttemptsPage, WizardStepPage,
 };
 
 /// In context when the server renders a page at an address the browser's router does not know
@@ -92,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agent/demandes/:request/envoi") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/connexion/echec") view=SignInFailurePage/>
                     <Route path=path!("/trop-de-tentatives") view=TooManyAttemptsPage/>
+                    <Route path=path!("/accessibilite") view=AccessibilityPage/>
+                    <Route path=path!("/protection-des-donnees") view=PrivacyPage/>
                 </Routes>
             </main>
             <SiteFooter/>

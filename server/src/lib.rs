@@ -29,7 +29,9 @@ mod security_headers;
 
 use std::sync::Arc;
 
-use app::api::backend::{PublicUrl, SharedCaseStore, SharedEspaceStore, SharedRequestStore};
+use app::api::backend::{
+    PublicUrl, SessionIdleSeconds, SharedCaseStore, SharedEspaceStore, SharedRequestStore,
+};
 use app::{shell, App};
 use axum::extract::FromRef;
 use axum::http::{header, HeaderValue};
@@ -291,6 +293,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     let requests: SharedRequestStore = state.requests.clone();
     let cases: SharedCaseStore = state.cases.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
+    let session_idle = SessionIdleSeconds(state.config.session_idle.as_secs());
     let security_headers = state.security_headers.clone();
     move || {
         // leptos_axum made this render's nonce and put it on its inline scripts.
@@ -306,6 +309,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
         provide_context(requests.clone());
         provide_context(cases.clone());
         provide_context(public_url.clone());
+        provide_context(session_idle);
     }
 }
 

@@ -1,6 +1,8 @@
 //! People who signed in: found by their provider's issuer and subject, created on first sign-in
-//! (which is what gives them a private eSpace), names refreshed from each sign-in.
+//! (which is what gives them a private eSpace), names refreshed from each sign-in; and the
+//! language each chose.
 
+use app::i18n::Locale;
 use sqlx::{AnyPool, Row};
 
 use crate::clock::now_rfc3339;
@@ -51,4 +53,24 @@ pub async fn upsert(
         .fetch_one(db)
         .await?;
     Ok(row.get("id"))
+}
+
+/// The language the person chose last, if they ever chose one.
+pub async fn saved_locale(db: &AnyPool, person_id: &str) -> Result<Option<Locale>, sqlx::Error> {
+    let code: Option<String> = sqlx::query("SELECT locale FROM persons WHERE id = $1")
+        .bind(person_id)
+        .fetch_optional(db)
+        .await?
+        .and_then(|row| row.get("locale"));
+    Ok(code.as_deref().and_then(Locale::from_tag))
+}
+
+/// Keeps the person's language choice in their profile.
+pub async fn save_locale(db: &AnyPool, person_id: &str, locale: Locale) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE persons SET locale = $1 WHERE id = $2")
+        .bind(locale.code())
+        .bind(person_id)
+        .execute(db)
+        .await
+        .map(drop)
 }

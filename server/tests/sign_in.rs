@@ -322,3 +322,54 @@ async fn a_session_ends_at_its_absolute_lifetime_whatever_the_activity() {
         "signed out after 8 hours"
     );
 }
+
+#[tokio::test]
+async fn the_language_a_person_chose_follows_them_to_another_browser() {
+    let app = spawn_app_with(&[("ALARMIS_DEV_IDP", "on")]).await;
+    let first = app.browser();
+    let signed_in = sign_in(&app, &first, MARIE).await;
+    assert!(
+        signed_in
+            .headers()
+            .get("set-cookie")
+            .is_none_or(|c| !c.to_str().unwrap_or_default().contains("alarmis_lang")),
+        "no choice yet, nothing to remember"
+    );
+    let chosen = get(&first, app.url("/language/de?return_to=/espace")).await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+
+    // Another browser, no cookie: the sign-in brings the choice back.
+    let second = app.browser();
+    let signed_in = sign_in(&app, &second, MARIE).await;
+    let cookies: Vec<String> = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().expect("text").to_owned())
+        .collect();
+    assert!(
+        cookies.iter().any(|c| c.starts_with("alarmis_lang=de;")),
+        "{cookies:?}"
+    );
+    let page = get(&second, app.url("/espace"))
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(page.contains("<html lang=\"de\""), "the eSpace in German");
+
+    // A choice made in this browser before signing in wins, and becomes the profile's.
+    let third = app.browser();
+    let _ = get(&third, app.url("/language/en")).await;
+    let signed_in = sign_in(&app, &third, MARIE).await;
+    assert!(signed_in
+        .headers()
+        .get("set-cookie")
+        .is_none_or(|c| !c.to_str().unwrap_or_default().contains("alarmis_lang")));
+    let fourth = app.browser();
+    let signed_in = sign_in(&app, &fourth, MARIE).await;
+    assert!(signed_in.headers().get_all("set-cookie").iter().any(|c| c
+        .to_str()
+        .unwrap_or_default()
+        .starts_with("alarmis_lang=en;")));
+}

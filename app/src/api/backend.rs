@@ -158,3 +158,8 @@ pub type SharedCaseStore = Arc<dyn CaseStore>;
 /// The address people use to reach the portal, for links they pass on (invitations).
 #[derive(Clone, Debug)]
 pub struct PublicUrl(pub String);
+
+/// How long a session lasts without a request (`ALARMIS_SESSION_IDLE_MINUTES`), in seconds:
+/// the page warns before it runs out.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionIdleSeconds(pub u64);

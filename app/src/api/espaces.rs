@@ -12,6 +12,16 @@ pub async fn current_viewer() -> Result<Option<Viewer>, PortalError> {
     Ok(super::session::viewer())
 }
 
+/// Keeps a signed-in person's session open (the request itself renews it) and says for how
+/// long, in seconds, without a further request: the page's warning before the session ends.
+#[server(endpoint = "keep_session")]
+pub async fn keep_session() -> Result<u64, PortalError> {
+    super::session::require_viewer()?;
+    use_context::<super::backend::SessionIdleSeconds>()
+        .map(|idle| idle.0)
+        .ok_or(PortalError::Unavailable)
+}
+
 #[server(endpoint = "load_private_espace")]
 pub async fn load_private_espace() -> Result<PrivateEspace, PortalError> {
     use super::session::{require_viewer, store, unavailable};

@@ -15,7 +15,7 @@ pub use eligibility::check_eligibility;
 pub use error::PortalError;
 pub use espaces::{
     accept_invitation, create_business_espace, current_viewer, invitation_company, invite_member,
-    load_business_espace, load_private_espace, registered_businesses,
+    keep_session, load_business_espace, load_private_espace, registered_businesses,
 };
 pub use requests::{
     business_requests, delete_request_draft, load_request, save_request_step, start_request,

@@ -37,6 +37,8 @@ fn AccountNav() -> impl IntoView {
     let location = use_location();
     // Blocking: the header is in the first bytes sent, also for browsers without JavaScript.
     let viewer = Resource::new_blocking(|| (), |_| crate::api::current_viewer());
+    // Rendered with the page (no request of its own): how long the session lasts idle.
+    let idle = Resource::new(|| (), |_| crate::api::keep_session());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -48,6 +50,11 @@ fn AccountNav() -> impl IntoView {
                                 <button class="link-button" type="submit">{i18n.t("sign-out")}</button>
                             </form>
                         </nav>
+                        {move || {
+                            idle.get()
+                                .and_then(Result::ok)
+                                .map(|idle_seconds| view! { <super::SessionTimeout idle_seconds/> })
+                        }}
                     }.into_any(),
                     _ => {
                         let href = move || {
@@ -161,6 +168,10 @@ pub fn SiteFooter() -> impl IntoView {
                         <a href="mailto:prevention@police.etat.lu">"prevention@police.etat.lu"</a>
                     </p>
                 </section>
+                <nav class="site-footer__links" aria-label=i18n.t("footer-links-label")>
+                    <a href=crate::pages::legal::ACCESSIBILITY_PATH>{i18n.t("footer-accessibility")}</a>
+                    <a href=crate::pages::legal::PRIVACY_PATH>{i18n.t("footer-privacy")}</a>
+                </nav>
                 <p class="site-footer__owner">{i18n.t("footer-owner")}</p>
             </div>
         </footer>

@@ -5,6 +5,7 @@ mod fields;
 mod form_messages;
 mod http_status;
 mod layout;
+mod session_timeout;
 pub mod wizard;
 
 pub use error_summary::ErrorSummary;
@@ -15,3 +16,4 @@ pub use fields::{
 pub use form_messages::FormMessages;
 pub use http_status::set_http_status;
 pub use layout::{percent_encode, sign_in_href, SiteFooter, SiteHeader, SkipLink};
+pub use session_timeout::SessionTimeout;

@@ -27,6 +27,14 @@ impl Locale {
         }
     }
 
+    /// The mark between a number's whole part and its fraction: "2,4" in French and German.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Locale::Fr | Locale::De => ',',
+            Locale::En => '.',
+        }
+    }
+
     /// The language's own name for itself: a language switch must be readable by someone who
     /// does not understand the current page's language.
     pub fn native_name(self) -> &'static str {

@@ -2,6 +2,7 @@
 
 mod espace;
 mod home;
+pub mod legal;
 mod not_found;
 pub mod request;
 mod too_many_attempts;
@@ -12,6 +13,7 @@ pub use espace::{
     NEW_BUSINESS_PATH,
 };
 pub use home::HomePage;
+pub use legal::{AccessibilityPage, PrivacyPage};
 pub use not_found::NotFound;
 pub use request::{RequestPage, WizardStepPage};
 pub use too_many_attempts::TooManyAttemptsPage;

@@ -1,7 +1,10 @@
 //! `GET /auth/login`, `GET /auth/callback`, `POST /auth/logout`.
 
+use app::i18n::Locale;
 use app::model::{AuthMeans, Role};
 use axum::extract::{Query, State};
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -10,7 +13,7 @@ use super::relying_party::{PendingSignIn, SignInError};
 use super::signed_in::{SignedIn, KEY, PENDING_KEY};
 use crate::audit::Event;
 use crate::clock::unix_now;
-use crate::routes::is_local_path;
+use crate::routes::{is_local_path, language_cookie};
 use crate::{persons, AppState};
 use app::model::case::AuditAction;
 
@@ -63,19 +66,50 @@ pub struct CallbackQuery {
 pub async fn callback(
     State(state): State<AppState>,
     session: Session,
+    headers: HeaderMap,
     Query(query): Query<CallbackQuery>,
 ) -> Response {
     match finish_sign_in(&state, &session, query).await {
-        Ok(return_to) => Redirect::to(&return_to).into_response(),
+        Ok((return_to, person_id)) => {
+            let mut response = Redirect::to(&return_to).into_response();
+            if let Some(cookie) = remembered_language(&state, &headers, &person_id).await {
+                response.headers_mut().insert(SET_COOKIE, cookie);
+            }
+            response
+        }
         Err(error) => failure(&error),
     }
 }
 
+/// The person's language across devices: a choice made in this browser (its cookie) goes into
+/// their profile; without one, the profile's choice comes back as this browser's cookie.
+async fn remembered_language(
+    state: &AppState,
+    headers: &HeaderMap,
+    person_id: &str,
+) -> Option<HeaderValue> {
+    let chosen_here = app::i18n::language_cookie(headers).and_then(Locale::from_tag);
+    let outcome = match chosen_here {
+        Some(locale) => persons::save_locale(&state.db, person_id, locale)
+            .await
+            .map(|()| None),
+        None => persons::saved_locale(&state.db, person_id).await,
+    };
+    match outcome {
+        Ok(saved) => saved.and_then(|locale| language_cookie(locale, state.config.is_https())),
+        Err(error) => {
+            tracing::warn!(%error, "cannot read or keep the person's language");
+            None
+        }
+    }
+}
+
+/// Signs the person in; where to send them next, and who they are.
 async fn finish_sign_in(
     state: &AppState,
     session: &Session,
     query: CallbackQuery,
-) -> Result<String, SignInError> {
+) -> Result<(String, String), SignInError> {
     // Taken out at once: whatever happens next, this answer cannot be used a second time.
     let pending: PendingSignIn = session
         .remove(PENDING_KEY)
@@ -141,7 +175,7 @@ async fn finish_sign_in(
         .await
         .map_err(|e| SignInError::Session(e.to_string()))?;
     tracing::info!(role = ?signed_in.role, "signed in");
-    Ok(pending.return_to)
+    Ok((pending.return_to, signed_in.person_id))
 }
 
 /// Ends the session here (its record is deleted, so the old cookie is worth nothing), then

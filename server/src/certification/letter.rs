@@ -21,7 +21,7 @@ pub fn render(letter: &IssuedLetter) -> Vec<u8> {
     let mut args = FluentArgs::new();
     args.set("reference", request.reference.clone().unwrap_or_default());
     args.set("company", request.company.company_name.clone());
-    args.set("expires", date_of(&letter.expires_at));
+    args.set("expires", i18n.date(&letter.expires_at));
     args.set(
         "client",
         request
@@ -59,7 +59,7 @@ pub fn render(letter: &IssuedLetter) -> Vec<u8> {
         Line::Text(format!(
             "{} {}",
             i18n.t("letter-date"),
-            date_of(&letter.issued_at)
+            i18n.date(&letter.issued_at)
         )),
         Line::Gap,
         Line::Heading(i18n.t_with("letter-subject", &args)),
@@ -78,23 +78,4 @@ pub fn render(letter: &IssuedLetter) -> Vec<u8> {
         Line::Bold(i18n.t("letter-sender")),
     ]);
     write_pdf(&lines, &i18n.t_with("letter-subject", &args))
-}
-
-/// `2026-11-23T10:00:00Z` as `23.11.2026`, as letters in Luxembourg write dates.
-fn date_of(stamp: &str) -> String {
-    match (stamp.get(0..4), stamp.get(5..7), stamp.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
-        _ => stamp.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_written_day_first() {
-        assert_eq!(date_of("2027-01-22T09:05:00Z"), "22.01.2027");
-        assert_eq!(date_of("garbled"), "garbled");
-    }
 }

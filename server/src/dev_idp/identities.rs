@@ -9,7 +9,7 @@ pub struct TestIdentity {
     pub description: &'static str,
 }
 
-pub const IDENTITIES: [TestIdentity; 3] = [
+pub const IDENTITIES: [TestIdentity; 4] = [
     TestIdentity {
         subject: "dev-marie-schmit",
         given_name: "Marie",
@@ -23,6 +23,14 @@ pub const IDENTITIES: [TestIdentity; 3] = [
         family_name: "Weber",
         email: "luc.weber@example.lu",
         description: "Responsable sécurité d'une PME / security officer of a small business",
+    },
+    TestIdentity {
+        subject: "dev-sophie-hoffmann",
+        given_name: "Sophie",
+        family_name: "Hoffmann",
+        email: "sophie.hoffmann@example.lu",
+        description:
+            "Gérante d'un cabinet médical, lit l'allemand / runs a medical practice, reads German",
     },
     TestIdentity {
         subject: "dev-agent-claude-muller",

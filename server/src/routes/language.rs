@@ -1,11 +1,14 @@
-//! `GET /language/{code}?return_to=/path`: remembers the chosen language in a cookie and goes
-//! back to the page the person was on. A link, so it works without JavaScript.
+//! `GET /language/{code}?return_to=/path`: remembers the chosen language in a cookie (and in
+//! the profile of someone signed in) and goes back to the page the person was on. A link, so it
+//! works without JavaScript.
 
 use app::i18n::{Locale, LANGUAGE_COOKIE};
+use app::model::Viewer;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -20,6 +23,7 @@ pub struct ReturnTo {
 
 pub async fn choose_language(
     State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
     Path(code): Path<String>,
     Query(query): Query<ReturnTo>,
 ) -> Response {
@@ -30,29 +34,38 @@ pub async fn choose_language(
         )
             .into_response();
     };
-    let secure = if state.config.is_https() {
-        "; Secure"
-    } else {
-        ""
-    };
-    let cookie = format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; SameSite=Lax; HttpOnly{secure}",
-        locale.code()
-    );
+    if let Some(Extension(viewer)) = viewer {
+        // The cookie is the choice that counts on this device; the profile carries it to the
+        // next one, so a failure here costs nothing now.
+        if let Err(error) = crate::persons::save_locale(&state.db, &viewer.person_id, locale).await
+        {
+            tracing::warn!(%error, "cannot keep the language in the profile");
+        }
+    }
     let target = query
         .return_to
         .filter(|path| is_local_path(path))
         .unwrap_or_else(|| "/".to_owned());
     let mut response = StatusCode::SEE_OTHER.into_response();
     let headers = response.headers_mut();
-    if let (Ok(cookie), Ok(location)) = (
-        HeaderValue::from_str(&cookie),
+    if let (Some(cookie), Ok(location)) = (
+        language_cookie(locale, state.config.is_https()),
         HeaderValue::from_str(&target),
     ) {
         headers.insert(SET_COOKIE, cookie);
         headers.insert(LOCATION, location);
     }
     response
+}
+
+/// The `Set-Cookie` value that keeps `locale` in this browser for a year.
+pub(crate) fn language_cookie(locale: Locale, secure: bool) -> Option<HeaderValue> {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; SameSite=Lax; HttpOnly{secure}",
+        locale.code()
+    ))
+    .ok()
 }
 
 /// Only a path on this site: `//host` and `/\host` would send the person elsewhere (open redirect).

@@ -17,7 +17,7 @@ pub use documents::{download, receipt, remove, UPLOAD_BODY_LIMIT};
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;
-pub(crate) use language::is_local_path;
+pub(crate) use language::{is_local_path, language_cookie};
 pub use requests::{delete_request, post_step, start_request};
 
 /// Sends someone who is not signed in to sign-in, and back to `return_to` afterwards.

@@ -74,7 +74,13 @@ pub fn WizardStepPage() -> impl IntoView {
                         Err(error) => view! { <RefusalPanel error/> }.into_any(),
                         Ok((_, _, None)) => view! { <RefusalPanel error=PortalError::NotFound/> }.into_any(),
                         Ok((request, submitted, Some(step))) => {
-                            step_title.set(i18n.t(&step.title_id()));
+                            // "Step 3 of 8: Alarm system", the page title a screen reader
+                            // announces first on arriving at a step.
+                            let mut args = crate::i18n::FluentArgs::new();
+                            args.set("n", request.procedure.number(step));
+                            args.set("total", request.procedure.steps().len());
+                            args.set("step", i18n.t(&step.title_id()));
+                            step_title.set(i18n.t_with("wizard-step-page-title", &args));
                             procedure_title.set(i18n.t(request.procedure.title_id()));
                             view! {
                                 <StepView request step submitted back_to_review=back_to_review.get_untracked() has_errors/>
