@@ -675,3 +675,8 @@ session-warning-stay = Angemeldet bleiben
 session-ended-title = Ihre Sitzung ist beendet
 session-ended-text = Aus Sicherheitsgründen endet die Sitzung nach { $minutes } Minuten ohne Aktivität. Was Sie gespeichert haben, bleibt erhalten: Melden Sie sich erneut an, um fortzufahren.
 session-ended-sign-in = Erneut anmelden
+
+## Intervention after a false alert (R2005 Art. 13)
+fee-index-invalid = Der Verbraucherpreisindex muss eine positive Zahl sein, zum Beispiel 944,43.
+fee-intervention-negative = Stunden und Kilometer können nicht negativ sein.
+fee-intervention-no-persons = Geben Sie mindestens eine eingesetzte Person an.

@@ -675,3 +675,8 @@ session-warning-stay = Stay signed in
 session-ended-title = Your session has ended
 session-ended-text = For your security, a session ends after { $minutes } minutes without activity. What you saved is kept: sign in again to carry on.
 session-ended-sign-in = Sign in again
+
+## Intervention after a false alert (R2005 Art. 13)
+fee-index-invalid = The consumer price index must be a positive number, for example 944.43.
+fee-intervention-negative = Hours and kilometres cannot be negative.
+fee-intervention-no-persons = Give at least one person who took part.

@@ -678,3 +678,8 @@ session-warning-stay = Rester connecté(e)
 session-ended-title = Votre session est terminée
 session-ended-text = Par sécurité, la session se termine après { $minutes } minutes sans activité. Ce que vous avez enregistré est conservé : reconnectez-vous pour continuer.
 session-ended-sign-in = Se reconnecter
+
+## Intervention after a false alert (R2005 Art. 13)
+fee-index-invalid = L'indice des prix à la consommation doit être un nombre positif, par exemple 944,43.
+fee-intervention-negative = Les heures et les kilomètres ne peuvent pas être négatifs.
+fee-intervention-no-persons = Indiquez au moins une personne intervenue.

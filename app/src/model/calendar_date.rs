@@ -101,6 +101,39 @@ impl CalendarDate {
         CalendarDate { year, month, day }
     }
 
+    /// The count of days since 1970-01-01 (the inverse of `from_unix_days`).
+    pub fn to_unix_days(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year.rem_euclid(400);
+        let month = i64::from(self.month);
+        let mp = if month > 2 { month - 3 } else { month + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` later (earlier when negative).
+    pub fn add_days(self, days: i64) -> CalendarDate {
+        CalendarDate::from_unix_days(self.to_unix_days() + days)
+    }
+
+    /// The same day a year later; 29 February becomes 28 February.
+    pub fn next_year(self) -> CalendarDate {
+        let year = self.year + 1;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let day = if self.month == 2 && self.day == 29 && !leap {
+            28
+        } else {
+            self.day
+        };
+        CalendarDate {
+            year,
+            month: self.month,
+            day,
+        }
+    }
+
     /// Today in UTC, from the clock of the side that runs the check.
     pub fn today() -> CalendarDate {
         CalendarDate::from_unix_days(unix_millis_now().div_euclid(86_400_000))

@@ -1,6 +1,7 @@
 //! The validated types both sides share: a rule is written here once and runs in the browser
 //! (instant feedback) and on the server (the check that counts).
 
+pub mod after_connection;
 pub mod authorisation_number;
 pub mod business;
 pub mod calendar_date;
