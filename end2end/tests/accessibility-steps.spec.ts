@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { createBusiness, errorSummary, expectNoViolations, signIn, usesJavaScript, waitForHydration } from './helpers';
-import { PDF, PNG, expectStep, fillApplicant, fillContact, fillSite, fillSystem, next, upload } from './wizard-steps';
+import { PDF, PNG, expectStep, fillApplicant, fillContact, fillSite, fillSystem, next, startRequest, upload } from './wizard-steps';
 
 // Every step of both procedures, sent empty first: the step in its error state (summary,
 // messages by the fields, "Erreur :" title, the step number in the title) must pass axe-core's
@@ -23,10 +23,7 @@ async function emptyThenAnswered(page: Page, testInfo: TestInfo, title: string, 
 
 test('every step of the connection request, in its error state, passes WCAG 2.1 AA checks', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, testInfo);
-  await createBusiness(page, testInfo, 'Bijouterie Axe');
-  await page.getByRole('button', { name: 'Commencer une demande de raccordement' }).click();
-  await waitForHydration(page);
+  await startRequest(page, testInfo);
   await emptyThenAnswered(page, testInfo, 'Demandeur', 'Étape 1 sur 8 : Demandeur', () => fillApplicant(page));
   await emptyThenAnswered(page, testInfo, 'Site protégé et propriétaire', 'Étape 2 sur 8', () => fillSite(page));
   await emptyThenAnswered(page, testInfo, "Système d'alarme", 'Étape 3 sur 8', () => fillSystem(page));

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { createBusiness, open, signIn, usesJavaScript, waitForHydration } from './helpers';
-import { PDF, PNG } from './wizard-steps';
+import { PDF, PNG, expectStep } from './wizard-steps';
 
 test('the check can be completed with the keyboard only', async ({ page }, testInfo) => {
   await open(page, '/', testInfo);
@@ -63,7 +63,7 @@ async function chooseRadio(page: Page, first: Locator, wanted: Locator) {
 
 async function continueWith(page: Page, testInfo: TestInfo, title: string) {
   await press(page, page.getByRole('button', { name: 'Enregistrer et continuer' }));
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectStep(page, title);
   if (usesJavaScript(testInfo)) await waitForHydration(page);
 }
 
@@ -83,7 +83,7 @@ test('the whole connection request can be completed with the keyboard only', asy
   await signIn(page, testInfo);
   await createBusiness(page, testInfo, `Bijouterie Clavier ${testInfo.project.name}`);
   await press(page, page.getByRole('button', { name: 'Commencer une demande de raccordement' }));
-  await expect(page.getByRole('heading', { level: 1, name: 'Demandeur' })).toBeVisible();
+  await expectStep(page, 'Demandeur');
   if (usesJavaScript(testInfo)) await waitForHydration(page);
 
   await typeInto(page, page.getByLabel("Votre fonction dans l'entreprise"), 'Gérante');
