@@ -57,6 +57,8 @@ const mainPortal = {
   ALARMIS_AGENT_SUBJECTS: 'dev-agent-claude-muller',
   ALARMIS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   ALARMIS_MAIL_FROM: 'ALARMIS <no-reply@alarmis.test>',
+  // Due dates and reminders count from a day the tests move forward (POST /dev/horloge).
+  ALARMIS_TEST_CLOCK: 'on',
 };
 
 /** Two portal processes sharing PostgreSQL and the data folder, then nginx in front of them.

@@ -14,9 +14,10 @@ use leptos_router::{path, SsrMode};
 
 use components::{SiteFooter, SiteHeader, SkipLink};
 use pages::{
-    AccessibilityPage, AgentCasePage, AgentPage, BusinessPage, HomePage, InboxPage, InvitationPage,
-    NewBusinessPage, NotFound, PrivacyPage, PrivateEspacePage, RequestPage, SignInFailurePage,
-    TooManyAttemptsPage, WizardStepPage,
+    AccessibilityPage, AgentCasePage, AgentPage, AgentSitePage, AgentSitesPage, BusinessPage,
+    HomePage, InboxPage, InvitationPage, NewBusinessPage, NotFound, PrivacyPage, PrivateEspacePage,
+    ReportChangePage, RequestPage, SignInFailurePage, SitePage, TooManyAttemptsPage,
+    WizardStepPage,
 };
 
 /// In context when the server renders a page at an address the browser's router does not know
@@ -82,8 +83,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/entreprises/:id/demandes/:request") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request/supprimer") view=RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/demandes/:request/:step") view=WizardStepPage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/sites/:site") view=SitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/sites/:site/controles") view=SitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/sites/:site/changement/:part") view=ReportChangePage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites") view=AgentSitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites/:site") view=AgentSitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites/:site/changements/:change") view=AgentSitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites/:site/fausses-alertes") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/prise") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/question") view=AgentCasePage ssr=SsrMode::Async/>

@@ -1,30 +1,7 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { agentPage, click, openCase } from './agent';
 import { errorSummary, expectNoViolations, mailsHolding, open, signIn, usesJavaScript, waitForHydration } from './helpers';
 import { PNG, submitConnection } from './wizard-steps';
-
-/** A police agent in a browser of their own. */
-async function agentPage(browser: Browser, testInfo: TestInfo) {
-  const context = await browser.newContext({ javaScriptEnabled: usesJavaScript(testInfo), locale: 'fr-LU' });
-  const agent = await context.newPage();
-  await signIn(agent, testInfo, 'Claude Muller');
-  return agent;
-}
-
-/** The agent finds the case by its reference through the queue's search, and opens it. */
-async function openCase(agent: Page, testInfo: TestInfo, reference: string, company: string) {
-  await open(agent, '/agent', testInfo);
-  await agent.getByLabel('Rechercher', { exact: true }).fill(reference);
-  await agent.getByRole('button', { name: 'Afficher' }).click();
-  await expect(agent.getByTestId('queue-count')).toHaveText('1 dossier.');
-  await agent.getByRole('link', { name: reference }).click();
-  await expect(agent.getByRole('heading', { level: 1, name: `${reference} · ${company}` })).toBeVisible();
-  if (usesJavaScript(testInfo)) await waitForHydration(agent);
-}
-
-async function click(page: Page, testInfo: TestInfo, button: string) {
-  await page.getByRole('button', { name: button }).click();
-  if (usesJavaScript(testInfo)) await waitForHydration(page);
-}
 
 test('an agent asks for a document, the applicant adds it, the agent approves: client number, message and mails', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);

@@ -45,6 +45,25 @@ pub struct Config {
     /// `ALARMIS_CLAMD`: ClamAV's `clamd` (`tcp://host:3310` or `unix:///run/clamav/clamd.ctl`),
     /// which scans every upload before it is kept. Unset, uploads are checked by type only.
     pub clamd: Option<crate::documents::ClamdAddress>,
+    /// `ALARMIS_REMINDER_INTERVAL_MINUTES` (default 60): how often the reminders of the yearly
+    /// maintenance and test are looked for.
+    pub reminder_interval: std::time::Duration,
+    /// `ALARMIS_TEST_CLOCK=on`: due dates and reminders count from a day the tests move
+    /// forward (`POST /dev/horloge`). Only with the built-in identity provider: never in
+    /// production.
+    pub test_clock: bool,
+    /// After connection: the fee's index and the repeated-false-alert flag (see `SitePolicy`).
+    pub sites: SitePolicy,
+}
+
+/// `ALARMIS_PRICE_INDEX` (default 944.43): the consumer price index on the 1948 base by which
+/// the false-alert fees of R2005 Art. 13 are multiplied (/ 100); set it to the index in force
+/// at each indexation. `ALARMIS_FALSE_ALERT_THRESHOLD` (default 3): a site with that many false
+/// alerts within a year is flagged for the agents (Art. 14).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SitePolicy {
+    pub price_index: app::model::after_connection::PriceIndex,
+    pub false_alert_threshold: u32,
 }
 
 /// The `AWS_*` variables passed on to the object store.
@@ -112,6 +131,9 @@ pub struct IdentityConfig {
     pub agent_subjects: Vec<String>,
 }
 
+/// The index used when none is configured: an example value, to be set at each indexation.
+const DEFAULT_PRICE_INDEX: &str = "944.43";
+
 /// The built-in provider's own issuer path, under the public URL.
 pub const DEV_IDP_PATH: &str = "/dev-idp";
 /// The client secret shared by the portal and the built-in provider when none is configured.
@@ -142,6 +164,12 @@ pub enum ConfigError {
     Clamd(String),
     #[error("ALARMIS_TRUSTED_PROXIES must list IP addresses separated by commas, not {0:?}")]
     TrustedProxies(String),
+    #[error(
+        "ALARMIS_TEST_CLOCK must be on or off, and on only with ALARMIS_DEV_IDP=on, not {0:?}"
+    )]
+    TestClock(String),
+    #[error("ALARMIS_PRICE_INDEX must be a positive number such as 944.43, not {0:?}")]
+    PriceIndex(String),
     #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
     Duration {
         name: &'static str,
@@ -235,7 +263,25 @@ impl Config {
                 Some(crate::documents::ClamdAddress::parse(&text).ok_or(ConfigError::Clamd(text))?)
             }
         };
+        let test_clock = match lookup("ALARMIS_TEST_CLOCK").as_deref().map(str::trim) {
+            None | Some("off") => false,
+            Some("on") if identity.dev_idp => true,
+            Some(other) => return Err(ConfigError::TestClock(other.to_owned())),
+        };
+        let price_index = match lookup("ALARMIS_PRICE_INDEX") {
+            None => DEFAULT_PRICE_INDEX
+                .parse()
+                .map_err(|_| ConfigError::PriceIndex(DEFAULT_PRICE_INDEX.into()))?,
+            Some(text) => text.parse().map_err(|_| ConfigError::PriceIndex(text))?,
+        };
+        let sites = SitePolicy {
+            price_index,
+            false_alert_threshold: count("ALARMIS_FALSE_ALERT_THRESHOLD", 3)?,
+        };
         Ok(Config {
+            sites,
+            test_clock,
+            reminder_interval: minutes("ALARMIS_REMINDER_INTERVAL_MINUTES", 60, 60, 24 * 60)?,
             clamd,
             documents_url: lookup("ALARMIS_DOCUMENTS_URL").map(|u| u.trim().to_owned()),
             documents_options,
@@ -340,6 +386,36 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://data/alarmis.db?mode=rwc");
         assert_eq!(config.public_url, "http://127.0.0.1:3000");
         assert!(!config.is_https());
+    }
+
+    #[test]
+    fn after_connection_settings_have_defaults_and_refuse_nonsense() {
+        let defaults = config(&[]).expect("defaults are valid");
+        assert_eq!(defaults.sites.false_alert_threshold, 3);
+        assert_eq!(defaults.sites.price_index.value().to_string(), "944.43");
+        assert!(!defaults.test_clock);
+        assert_eq!(defaults.reminder_interval.as_secs(), 3600);
+        let set = config(&[
+            ("ALARMIS_PRICE_INDEX", "1017.02"),
+            ("ALARMIS_FALSE_ALERT_THRESHOLD", "5"),
+        ])
+        .expect("valid");
+        assert_eq!(set.sites.price_index.value().to_string(), "1017.02");
+        assert_eq!(set.sites.false_alert_threshold, 5);
+        for bad in ["0", "-3", "neuf cents"] {
+            assert!(matches!(
+                config(&[("ALARMIS_PRICE_INDEX", bad)]),
+                Err(ConfigError::PriceIndex(_))
+            ));
+        }
+        // The test clock moves "today": never without the development provider.
+        assert!(matches!(
+            config(&[("ALARMIS_TEST_CLOCK", "on")]),
+            Err(ConfigError::TestClock(_))
+        ));
+        let test =
+            config(&[("ALARMIS_TEST_CLOCK", "on"), ("ALARMIS_DEV_IDP", "on")]).expect("valid");
+        assert!(test.test_clock);
     }
 
     #[test]

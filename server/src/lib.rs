@@ -17,9 +17,11 @@ pub mod pdf;
 pub mod persons;
 pub mod rate_limit;
 pub mod receipt;
+pub mod reminders;
 pub mod requests;
 pub mod routes;
 pub mod sessions;
+pub mod sites;
 pub mod telemetry;
 
 mod api_errors;
@@ -31,6 +33,7 @@ use std::sync::Arc;
 
 use app::api::backend::{
     PublicUrl, SessionIdleSeconds, SharedCaseStore, SharedEspaceStore, SharedRequestStore,
+    SharedSiteStore,
 };
 use app::{shell, App};
 use axum::extract::FromRef;
@@ -62,6 +65,9 @@ pub struct AppState {
     pub requests: Arc<requests::SqlRequestStore>,
     pub certifications: Arc<certification::SqlCertificationStore>,
     pub cases: Arc<cases::SqlCaseStore>,
+    pub sites: Arc<sites::SqlSiteStore>,
+    /// Today for due dates and reminders (moved by tests when `ALARMIS_TEST_CLOCK=on`).
+    pub clock: clock::Clock,
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
     pub security_headers: Arc<security_headers::SecurityHeaders>,
     pub rate_limiter: Arc<rate_limit::RateLimiter>,
@@ -116,8 +122,21 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
         config.certification,
     ));
     let notifier = mail::Notifier::new(config.mail.as_ref(), &config.public_url, db.clone())?;
+    let clock = if config.test_clock {
+        clock::Clock::adjustable(db.clone())
+    } else {
+        clock::Clock::real()
+    };
     Ok(AppState {
         leptos_options,
+        sites: Arc::new(sites::SqlSiteStore::new(
+            db.clone(),
+            request_store.clone(),
+            notifier.clone(),
+            clock.clone(),
+            config.sites,
+        )),
+        clock,
         cases: Arc::new(cases::SqlCaseStore::new(
             db.clone(),
             request_store.clone(),
@@ -204,6 +223,34 @@ pub fn router(state: AppState) -> Router {
                 ))
                 .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
         )
+        .route(
+            "/espace/entreprises/{id}/sites/{site}/changement/{part}",
+            post(routes::report_change),
+        )
+        .route(
+            "/agent/sites/{site}/changements/{change}",
+            post(routes::decide_change),
+        )
+        .route(
+            "/espace/entreprises/{id}/sites/{site}/controles",
+            post(routes::record_check)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    routes::UPLOAD_BODY_LIMIT,
+                ))
+                .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
+        )
+        .route(
+            "/espace/entreprises/{id}/sites/{site}/controles/{check}",
+            get(routes::member_certificate),
+        )
+        .route(
+            "/agent/sites/{site}/fausses-alertes",
+            post(routes::record_false_alert),
+        )
+        .route(
+            "/agent/sites/{site}/controles/{check}",
+            get(routes::agent_certificate),
+        )
         .route("/agent/demandes/{request}/lettre", post(routes::letter))
         .route("/agent/demandes/{request}/envoi", post(routes::posted))
         .route(
@@ -253,6 +300,12 @@ pub fn router(state: AppState) -> Router {
     if let Some(idp) = state.dev_idp.clone() {
         router = router.nest(config::DEV_IDP_PATH, dev_idp::router(idp));
     }
+    if state.config.test_clock {
+        router = router.route(
+            "/dev/horloge",
+            get(routes::test_clock_today).post(routes::advance_test_clock),
+        );
+    }
     router
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -292,6 +345,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     let espaces: SharedEspaceStore = state.espaces.clone();
     let requests: SharedRequestStore = state.requests.clone();
     let cases: SharedCaseStore = state.cases.clone();
+    let sites: SharedSiteStore = state.sites.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
     let session_idle = SessionIdleSeconds(state.config.session_idle.as_secs());
     let security_headers = state.security_headers.clone();
@@ -308,6 +362,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
         provide_context(espaces.clone());
         provide_context(requests.clone());
         provide_context(cases.clone());
+        provide_context(sites.clone());
         provide_context(public_url.clone());
         provide_context(session_idle);
     }
@@ -322,6 +377,12 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> Result
             tracing::warn!(%error, "cannot disable Nagle's algorithm on a connection");
         }
     });
+    reminders::spawn(
+        state.db.clone(),
+        state.clock.clone(),
+        state.sites.notifier().clone(),
+        state.config.reminder_interval,
+    );
     // The peer's address, for the per-address limits on sign-in.
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::model::case::{AgentCase, CaseQuery, InboxMessage, QueuePage};
+use crate::model::after_connection::{AgentSite, ConnectedSite, SiteLine};
+use crate::model::case::{AgentCase, CaseQuery, InboxEntry, QueuePage};
 use crate::model::{
     BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness, StepValues,
 };
@@ -150,10 +151,38 @@ pub trait CaseStore: Send + Sync + 'static {
         &self,
         person_id: &str,
         business_id: &str,
-    ) -> Result<Option<Vec<InboxMessage>>, StoreError>;
+    ) -> Result<Option<Vec<InboxEntry>>, StoreError>;
 }
 
 pub type SharedCaseStore = Arc<dyn CaseStore>;
+
+/// Connected sites (approved connection requests) and what follows their connection, as the
+/// pages read it; the changes are plain forms posting to the server's own routes.
+#[async_trait::async_trait]
+pub trait SiteStore: Send + Sync + 'static {
+    /// The eSpace's connected sites; `None` for a non-member.
+    async fn sites_of_business(
+        &self,
+        person_id: &str,
+        business_id: &str,
+    ) -> Result<Option<Vec<SiteLine>>, StoreError>;
+
+    /// One connected site of the eSpace; `None` for a non-member or another eSpace's site.
+    async fn site_for_member(
+        &self,
+        person_id: &str,
+        business_id: &str,
+        site_id: &str,
+    ) -> Result<Option<ConnectedSite>, StoreError>;
+
+    /// Every connected site, those with change reports waiting first: the agents' view.
+    async fn agent_sites(&self) -> Result<Vec<SiteLine>, StoreError>;
+
+    /// One connected site with its company, for an agent.
+    async fn agent_site(&self, site_id: &str) -> Result<Option<AgentSite>, StoreError>;
+}
+
+pub type SharedSiteStore = Arc<dyn SiteStore>;
 
 /// The address people use to reach the portal, for links they pass on (invitations).
 #[derive(Clone, Debug)]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::PortalError;
-use crate::model::case::{AgentCase, CaseQuery, InboxMessage, QueuePage};
+use crate::model::case::{AgentCase, CaseQuery, InboxEntry, QueuePage};
 
 /// One page of the agents' queue; police agents only.
 #[server(endpoint = "case_queue")]
@@ -31,7 +31,7 @@ pub async fn load_case(request_id: String) -> Result<AgentCase, PortalError> {
 
 /// The business eSpace's inbox; members only. Reading it marks its messages read.
 #[server(endpoint = "load_inbox")]
-pub async fn load_inbox(business_id: String) -> Result<Vec<InboxMessage>, PortalError> {
+pub async fn load_inbox(business_id: String) -> Result<Vec<InboxEntry>, PortalError> {
     use super::session::{cases, require_viewer, unavailable};
     let viewer = require_viewer()?;
     cases()?

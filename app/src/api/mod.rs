@@ -9,6 +9,7 @@ mod espaces;
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod session;
+mod sites;
 
 pub use cases::{case_queue, load_case, load_inbox};
 pub use eligibility::check_eligibility;
@@ -21,3 +22,4 @@ pub use requests::{
     business_requests, delete_request_draft, load_request, save_request_step, start_request,
     submit_request,
 };
+pub use sites::{agent_sites, business_sites, load_agent_site, load_site};

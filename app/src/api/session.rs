@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::backend::{SharedCaseStore, SharedEspaceStore, SharedRequestStore};
+use super::backend::{SharedCaseStore, SharedEspaceStore, SharedRequestStore, SharedSiteStore};
 use super::PortalError;
 use crate::model::{Role, Viewer};
 
@@ -44,6 +44,13 @@ pub fn requests() -> Result<SharedRequestStore, PortalError> {
 pub fn cases() -> Result<SharedCaseStore, PortalError> {
     use_context::<SharedCaseStore>().ok_or_else(|| {
         tracing_unavailable("no CaseStore in context");
+        PortalError::Unavailable
+    })
+}
+
+pub fn sites() -> Result<SharedSiteStore, PortalError> {
+    use_context::<SharedSiteStore>().ok_or_else(|| {
+        tracing_unavailable("no SiteStore in context");
         PortalError::Unavailable
     })
 }

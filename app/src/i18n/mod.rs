@@ -4,6 +4,7 @@ pub mod catalog;
 mod dates;
 mod locale;
 
+pub use dates::LocalTime;
 pub use fluent_bundle::FluentArgs;
 pub use locale::{Locale, LANGUAGE_COOKIE};
 

@@ -117,6 +117,17 @@ impl FieldErrors {
         self.0.iter()
     }
 
+    /// The errors of these fields only: a form that asks part of a step.
+    pub fn only(&self, fields: &[&str]) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .iter()
+                .filter(|e| fields.contains(&e.field.as_str()))
+                .cloned()
+                .collect(),
+        )
+    }
+
     pub fn for_field(&self, field: &str) -> Option<&FieldError> {
         self.0.iter().find(|e| e.field == field)
     }

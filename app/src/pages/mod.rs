@@ -5,6 +5,7 @@ mod home;
 pub mod legal;
 mod not_found;
 pub mod request;
+pub mod site;
 mod too_many_attempts;
 
 pub use espace::{
@@ -16,4 +17,8 @@ pub use home::HomePage;
 pub use legal::{AccessibilityPage, PrivacyPage};
 pub use not_found::NotFound;
 pub use request::{RequestPage, WizardStepPage};
+pub use site::{
+    agent_site_path, report_change_path, site_path, AgentSitePage, AgentSitesPage, ConnectedSites,
+    ReportChangePage, SitePage, AGENT_SITES_PATH, SITE_SENT_QUERY,
+};
 pub use too_many_attempts::TooManyAttemptsPage;

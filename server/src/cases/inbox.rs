@@ -1,8 +1,9 @@
-//! The business eSpace's inbox: the Police's messages about its requests, newest first. Opening
-//! it marks them read; the page shows which were new.
+//! The business eSpace's inbox: the Police's messages about its requests and the notices about
+//! its connected sites, newest first. Opening it marks them read; the page shows which were new.
 
 use app::api::backend::StoreError;
-use app::model::case::InboxMessage;
+use app::model::after_connection::{Notice, NoticeKind};
+use app::model::case::{InboxEntry, InboxMessage};
 use app::model::Procedure;
 use sqlx::{AnyPool, Row};
 
@@ -11,7 +12,7 @@ use crate::espaces::{corrupt, failed};
 use crate::requests::message_from_row;
 
 /// The messages as they were before this reading (callers check the membership first).
-pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxMessage>, StoreError> {
+pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, StoreError> {
     let messages = sqlx::query(
         "SELECT m.id, m.direction, m.kind, m.body, m.created_at, m.read_at, m.request_id,
                 r.reference, r.procedure_kind, r.client_number
@@ -38,6 +39,7 @@ pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxMessage>, 
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
+    let notices = notices(db, business_id).await?;
     // Only what this reading showed: a message arriving meanwhile stays unread.
     let now = now_rfc3339();
     for unread in messages.iter().filter(|m| m.message.read_at.is_none()) {
@@ -48,7 +50,52 @@ pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxMessage>, 
             .await
             .map_err(failed)?;
     }
-    Ok(messages)
+    for unread in notices.iter().filter(|n| n.read_at.is_none()) {
+        sqlx::query("UPDATE espace_notices SET read_at = $1 WHERE id = $2 AND read_at IS NULL")
+            .bind(&now)
+            .bind(&unread.id)
+            .execute(db)
+            .await
+            .map_err(failed)?;
+    }
+    let mut entries: Vec<InboxEntry> = messages
+        .into_iter()
+        .map(InboxEntry::Case)
+        .chain(notices.into_iter().map(InboxEntry::Site))
+        .collect();
+    entries.sort_by(|a, b| b.created_at().cmp(a.created_at()));
+    Ok(entries)
+}
+
+async fn notices(db: &AnyPool, business_id: &str) -> Result<Vec<Notice>, StoreError> {
+    sqlx::query(
+        "SELECT n.id, n.kind, n.site_id, n.body, n.due_on, n.amount, n.created_at, n.read_at,
+                r.client_number
+         FROM espace_notices n JOIN requests r ON r.id = n.site_id
+         WHERE n.business_id = $1 ORDER BY n.created_at DESC, n.id DESC",
+    )
+    .bind(business_id)
+    .fetch_all(db)
+    .await
+    .map_err(failed)?
+    .iter()
+    .map(|row| {
+        let kind: String = row.get("kind");
+        Ok(Notice {
+            id: row.get("id"),
+            kind: NoticeKind::from_code(&kind).ok_or_else(|| corrupt("notice kind", &kind))?,
+            site_id: row.get("site_id"),
+            client_number: row
+                .get::<Option<String>, _>("client_number")
+                .unwrap_or_default(),
+            body: row.get("body"),
+            due_on: row.get("due_on"),
+            amount: row.get("amount"),
+            created_at: row.get("created_at"),
+            read_at: row.get("read_at"),
+        })
+    })
+    .collect()
 }
 
 /// How many of the Police's messages no member opened yet.
@@ -62,5 +109,13 @@ pub async fn unread(db: &AnyPool, business_id: &str) -> Result<u32, StoreError> 
     .await
     .map_err(failed)?
     .get("n");
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    let notices: i64 = sqlx::query(
+        "SELECT COUNT(*) AS n FROM espace_notices WHERE business_id = $1 AND read_at IS NULL",
+    )
+    .bind(business_id)
+    .fetch_one(db)
+    .await
+    .map_err(failed)?
+    .get("n");
+    Ok(u32::try_from(n + notices).unwrap_or(u32::MAX))
 }

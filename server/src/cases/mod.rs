@@ -9,7 +9,7 @@ mod queue;
 use std::sync::Arc;
 
 use app::api::backend::{CaseStore, StoreError};
-use app::model::case::{AgentCase, AuditAction, CaseQuery, InboxMessage, QueuePage};
+use app::model::case::{AgentCase, AuditAction, CaseQuery, InboxEntry, QueuePage};
 use app::model::Procedure;
 use sqlx::{AnyPool, Row};
 
@@ -115,7 +115,7 @@ impl CaseStore for SqlCaseStore {
         &self,
         person_id: &str,
         business_id: &str,
-    ) -> Result<Option<Vec<InboxMessage>>, StoreError> {
+    ) -> Result<Option<Vec<InboxEntry>>, StoreError> {
         if !self.requests.is_member(person_id, business_id).await? {
             return Ok(None);
         }

@@ -10,6 +10,8 @@ mod language;
 mod new_business;
 pub(crate) mod render;
 mod requests;
+mod site_checks;
+mod sites;
 
 pub use cases::{agent_document, answer, ask, case_trail_csv, decide, take, trail_csv};
 pub use certification::{letter, posted, redeem};
@@ -19,6 +21,10 @@ pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;
 pub(crate) use language::{is_local_path, language_cookie};
 pub use requests::{delete_request, post_step, start_request};
+pub use site_checks::{
+    advance_test_clock, agent_certificate, member_certificate, record_check, test_clock_today,
+};
+pub use sites::{decide_change, record_false_alert, report_change};
 
 /// Sends someone who is not signed in to sign-in, and back to `return_to` afterwards.
 pub(crate) fn sign_in_first(return_to: &str) -> axum::response::Response {

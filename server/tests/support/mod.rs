@@ -108,6 +108,11 @@ pub async fn restart(app: &TestApp) -> TestApp {
     spawn_app_on(app.data_dir.clone(), &[("ALARMIS_DEV_IDP", "on")]).await
 }
 
+/// Another process over the same data folder, with extra settings.
+pub async fn restart_with(app: &TestApp, settings: &[(&str, &str)]) -> TestApp {
+    spawn_app_on(app.data_dir.clone(), settings).await
+}
+
 /// A portal over a data folder prepared beforehand (a restored backup): the built-in provider on.
 pub async fn spawn_app_in(data_dir: TempDir) -> TestApp {
     spawn_app_on(std::sync::Arc::new(data_dir), &[("ALARMIS_DEV_IDP", "on")]).await

@@ -84,6 +84,18 @@ pub struct FeeComputation {
 }
 
 impl FeeComputation {
+    /// The three lines before indexation (administrative, personnel, vehicles), at index 100.
+    pub fn at_index_100(&self) -> [Decimal; 3] {
+        [
+            ADMINISTRATIVE_FEE,
+            self.person_hours * PER_PERSON_HOUR,
+            self.vehicle_kilometres * PER_KILOMETRE_VEHICLE,
+        ]
+    }
+
+    /// The rates of Art. 13 at index 100: per false alert, per person-hour, per vehicle-km.
+    pub const RATES: [Decimal; 3] = [ADMINISTRATIVE_FEE, PER_PERSON_HOUR, PER_KILOMETRE_VEHICLE];
+
     pub fn new(intervention: Intervention, index: PriceIndex) -> Result<FeeComputation, FeeError> {
         if intervention.hours < Decimal::ZERO || intervention.kilometres < Decimal::ZERO {
             return Err(FeeError::Negative);

@@ -1,9 +1,22 @@
-//! What follows a connection (R2005 and the procedure "Obligations"): the fee after a false
-//! alert (Art. 13) and the dates of the yearly maintenance and transmission test (Art. 8).
-//! Rules only, shared by the pages that show them and the server that records them.
+//! What follows a connection (R2005 and the procedure "Obligations"): the connected site and
+//! the changes reported to it (Art. 11), the fee after a false alert (Art. 13) and the dates of
+//! the yearly maintenance and transmission test (Art. 8). Shared by the pages that show them
+//! and the server that records them.
 
 pub mod due_dates;
+pub mod false_alert;
 pub mod false_alert_fee;
+pub mod notice;
+pub mod site;
+pub mod site_change;
+pub mod yearly_checks;
 
 pub use due_dates::{next_due, reminder_days, Reminder, REMINDER_LEAD_DAYS};
+pub use false_alert::{
+    check_false_alert, is_repeated, FalseAlert, FALSE_ALERT_FIELDS, FALSE_ALERT_WINDOW_DAYS,
+};
 pub use false_alert_fee::{FeeComputation, FeeError, Intervention, PriceIndex};
+pub use notice::{Notice, NoticeKind};
+pub use site::{AgentSite, ConnectedSite, SiteLine};
+pub use site_change::{ChangePart, ChangeStatus, SiteChange};
+pub use yearly_checks::{check_done_on, due_checks, CheckRecord, DueCheck, YearlyCheck};

@@ -20,10 +20,15 @@ pub enum AuditAction {
     LetterPosted,
     CodeRedeemed,
     TrailExported,
+    ChangeReported,
+    ChangeAccepted,
+    ChangeRefused,
+    CheckRecorded,
+    FalseAlertRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::SignedIn,
         AuditAction::Submitted,
         AuditAction::CaseViewed,
@@ -39,6 +44,11 @@ impl AuditAction {
         AuditAction::LetterPosted,
         AuditAction::CodeRedeemed,
         AuditAction::TrailExported,
+        AuditAction::ChangeReported,
+        AuditAction::ChangeAccepted,
+        AuditAction::ChangeRefused,
+        AuditAction::CheckRecorded,
+        AuditAction::FalseAlertRecorded,
     ];
 
     /// The database's and the CSV export's name for it.
@@ -59,6 +69,11 @@ impl AuditAction {
             AuditAction::LetterPosted => "letter_posted",
             AuditAction::CodeRedeemed => "code_redeemed",
             AuditAction::TrailExported => "trail_exported",
+            AuditAction::ChangeReported => "change_reported",
+            AuditAction::ChangeAccepted => "change_accepted",
+            AuditAction::ChangeRefused => "change_refused",
+            AuditAction::CheckRecorded => "check_recorded",
+            AuditAction::FalseAlertRecorded => "false_alert_recorded",
         }
     }
 

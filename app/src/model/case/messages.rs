@@ -91,3 +91,26 @@ pub struct InboxMessage {
     /// The client number an approval issued (procedure B).
     pub client_number: Option<String>,
 }
+
+/// A line of the inbox: a message about a request, or a notice about a connected site.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InboxEntry {
+    Case(InboxMessage),
+    Site(crate::model::after_connection::Notice),
+}
+
+impl InboxEntry {
+    pub fn created_at(&self) -> &str {
+        match self {
+            InboxEntry::Case(m) => &m.message.created_at,
+            InboxEntry::Site(n) => &n.created_at,
+        }
+    }
+
+    pub fn is_unread(&self) -> bool {
+        match self {
+            InboxEntry::Case(m) => m.message.read_at.is_none(),
+            InboxEntry::Site(n) => n.read_at.is_none(),
+        }
+    }
+}

@@ -8,7 +8,9 @@ pub mod messages;
 pub mod queue;
 
 pub use audit::{AuditAction, AuditLine};
-pub use messages::{CaseMessage, Direction, InboxMessage, MessageKind, ANSWER_MAX_CHARS};
+pub use messages::{
+    CaseMessage, Direction, InboxEntry, InboxMessage, MessageKind, ANSWER_MAX_CHARS,
+};
 pub use queue::{CaseQuery, CaseSort, QueueLine, QueuePage, QUEUE_PAGE_SIZE};
 
 use serde::{Deserialize, Serialize};

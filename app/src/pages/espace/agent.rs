@@ -48,6 +48,7 @@ pub fn AgentPage() -> impl IntoView {
                     Ok((page, list)) => view! {
                         <Title text=i18n.t("agent-title")/>
                         <h1 class="page-title">{i18n.t("agent-title")}</h1>
+                        <p><a href=crate::pages::AGENT_SITES_PATH data-testid="agent-sites-link">{i18n.t("agent-sites-title")}</a></p>
                         <Queue page/>
                         <RegisteredList list/>
                     }

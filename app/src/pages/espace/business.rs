@@ -15,6 +15,7 @@ use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::certification::CertificationState;
 use crate::model::{BusinessEspace, MemberRole, Procedure, StepValues, Submitted};
 use crate::pages::request::{RequestsList, StartRequest};
+use crate::pages::site::ConnectedSites;
 
 #[component]
 pub fn BusinessPage() -> impl IntoView {
@@ -123,6 +124,7 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
         </p>
         <dl class="summary-list">{rows}</dl>
         <CertificationPanel business_id=business_id.clone() state=certification submitted/>
+        <ConnectedSites business_id=business_id.clone()/>
         <h2>{i18n.t("procedures-title")}</h2>
         <p>{i18n.t("procedures-intro")}</p>
         <ul class="procedure-list">

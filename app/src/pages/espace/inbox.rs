@@ -8,10 +8,12 @@ use leptos_router::hooks::use_params_map;
 use super::business_path;
 use super::status::RefusalPanel;
 use crate::api::load_inbox;
-use crate::i18n::use_i18n;
-use crate::model::case::{InboxMessage, MessageKind};
+use crate::i18n::{use_i18n, FluentArgs};
+use crate::model::after_connection::Notice;
+use crate::model::case::{InboxEntry, InboxMessage, MessageKind};
 use crate::model::Procedure;
 use crate::pages::request::request_path;
+use crate::pages::site::site_path;
 
 pub fn inbox_path(business_id: &str) -> String {
     format!("{}/messages", business_path(business_id))
@@ -27,7 +29,7 @@ pub fn InboxPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match inbox.await {
-                    Ok(messages) => view! { <Inbox business_id=business() messages/> }.into_any(),
+                    Ok(entries) => view! { <Inbox business_id=business() entries/> }.into_any(),
                     Err(error) => view! { <RefusalPanel error/> }.into_any(),
                 }
             })}
@@ -36,37 +38,19 @@ pub fn InboxPage() -> impl IntoView {
 }
 
 #[component]
-fn Inbox(business_id: String, messages: Vec<InboxMessage>) -> impl IntoView {
+fn Inbox(business_id: String, entries: Vec<InboxEntry>) -> impl IntoView {
     let i18n = use_i18n();
-    let body = if messages.is_empty() {
+    let body = if entries.is_empty() {
         view! { <p>{i18n.t("inbox-empty")}</p> }.into_any()
     } else {
-        let items = messages
+        let items = entries
             .into_iter()
-            .map(|item| {
-                let unread = item.message.read_at.is_none();
-                let link = request_path(&business_id, &item.request_id);
-                let detail = match (item.message.kind, item.procedure) {
-                    (MessageKind::Approved, Procedure::Connection) => item.client_number.clone().map(|number| {
-                        view! {
-                            <p>{i18n.t("client-number-issued")} " " <strong data-testid="inbox-client-number">{number}</strong></p>
-                        }
-                    }),
-                    _ => None,
-                };
-                view! {
-                    <li class=if unread { "message message--police message--unread" } else { "message message--police" }>
-                        <p class="message__meta">
-                            {unread.then(|| view! { <strong class="tag tag--new">{i18n.t("inbox-new")}</strong> " " })}
-                            <time datetime=item.message.created_at.clone()>{i18n.date_time(&item.message.created_at)}</time>
-                            " · " {i18n.t(item.procedure.title_id())} " " {item.reference.clone()}
-                        </p>
-                        <p class="message__subject">
-                            <a href=link>{i18n.t(&item.message.kind.subject_id())}</a>
-                        </p>
-                        {item.message.body.clone().map(|body| view! { <p class="message__body">{body}</p> })}
-                        {detail}
-                    </li>
+            .map(|entry| match entry {
+                InboxEntry::Case(item) => {
+                    view! { <CaseLine business_id=business_id.clone() item/> }.into_any()
+                }
+                InboxEntry::Site(notice) => {
+                    view! { <NoticeLine business_id=business_id.clone() notice/> }.into_any()
                 }
             })
             .collect_view();
@@ -77,5 +61,69 @@ fn Inbox(business_id: String, messages: Vec<InboxMessage>) -> impl IntoView {
         <p><a href=business_path(&business_id)>{i18n.t("request-back-to-espace")}</a></p>
         <h1 class="page-title">{i18n.t("inbox-title")}</h1>
         {body}
+    }
+}
+
+#[component]
+fn NoticeLine(business_id: String, notice: Notice) -> impl IntoView {
+    let i18n = use_i18n();
+    let unread = notice.read_at.is_none();
+    let mut args = FluentArgs::new();
+    args.set(
+        "date",
+        notice
+            .due_on
+            .as_deref()
+            .map(|d| i18n.date(d))
+            .unwrap_or_default(),
+    );
+    let amount = notice
+        .amount
+        .as_deref()
+        .map(|a| i18n.decimal(a))
+        .unwrap_or_default();
+    args.set("amount", amount);
+    let subject = i18n.t_with(&notice.kind.subject_id(), &args);
+    view! {
+        <li class=if unread { "message message--police message--unread" } else { "message message--police" }>
+            <p class="message__meta">
+                {unread.then(|| view! { <strong class="tag tag--new">{i18n.t("inbox-new")}</strong> " " })}
+                <time datetime=notice.created_at.clone()>{i18n.date_time(&notice.created_at)}</time>
+                " · " {i18n.t("site-title")} " " {notice.client_number.clone()}
+            </p>
+            <p class="message__subject">
+                <a href=site_path(&business_id, &notice.site_id)>{subject}</a>
+            </p>
+            {notice.body.clone().map(|body| view! { <p class="message__body">{body}</p> })}
+        </li>
+    }
+}
+
+#[component]
+fn CaseLine(business_id: String, item: InboxMessage) -> impl IntoView {
+    let i18n = use_i18n();
+    let unread = item.message.read_at.is_none();
+    let link = request_path(&business_id, &item.request_id);
+    let detail = match (item.message.kind, item.procedure) {
+        (MessageKind::Approved, Procedure::Connection) => item.client_number.clone().map(|number| {
+            view! {
+                <p>{i18n.t("client-number-issued")} " " <strong data-testid="inbox-client-number">{number}</strong></p>
+            }
+        }),
+        _ => None,
+    };
+    view! {
+        <li class=if unread { "message message--police message--unread" } else { "message message--police" }>
+            <p class="message__meta">
+                {unread.then(|| view! { <strong class="tag tag--new">{i18n.t("inbox-new")}</strong> " " })}
+                <time datetime=item.message.created_at.clone()>{i18n.date_time(&item.message.created_at)}</time>
+                " · " {i18n.t(item.procedure.title_id())} " " {item.reference.clone()}
+            </p>
+            <p class="message__subject">
+                <a href=link>{i18n.t(&item.message.kind.subject_id())}</a>
+            </p>
+            {item.message.body.clone().map(|body| view! { <p class="message__body">{body}</p> })}
+            {detail}
+        </li>
     }
 }

@@ -16,10 +16,10 @@ mod step_page;
 
 pub use answer_form::ANSWER_FIELD;
 pub use exchange::Exchange;
-pub use questions::message_ids;
+pub use questions::{message_ids, sections};
 pub use request_page::RequestPage;
 pub use requests_list::{RequestsList, StartRequest};
-pub use review::{answer_rows, AllAnswers};
+pub use review::{answer_rows, value_rows, AllAnswers};
 pub use step_page::WizardStepPage;
 
 use crate::model::WizardStep;

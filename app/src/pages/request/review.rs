@@ -12,11 +12,22 @@ use crate::api::{submit_request, PortalError};
 use crate::components::wizard::{Control, ReviewRow, ReviewSection};
 use crate::i18n::{use_i18n, FluentArgs, I18n};
 use crate::model::step_form::is_checked;
-use crate::model::{ProcedureRequest, WizardStep};
+use crate::model::{ProcedureRequest, StepValues, WizardStep};
 
 /// The rows of one step's answers, as the person would read them.
 pub fn answer_rows(i18n: I18n, request: &ProcedureRequest, step: WizardStep) -> Vec<ReviewRow> {
     let values = request.answers_of(step).cloned().unwrap_or_default();
+    value_rows(i18n, step, &values, None)
+}
+
+/// The rows of a step's `values`; with `only`, the rows of those inputs alone (a change report
+/// of part of a step).
+pub fn value_rows(
+    i18n: I18n,
+    step: WizardStep,
+    values: &StepValues,
+    only: Option<&[&str]>,
+) -> Vec<ReviewRow> {
     let mut rows = Vec::new();
     for section in sections(step) {
         let prefix = section.legend.map(|legend| {
@@ -24,7 +35,11 @@ pub fn answer_rows(i18n: I18n, request: &ProcedureRequest, step: WizardStep) -> 
             args.set("n", section.n.unwrap_or(0));
             i18n.t_with(legend, &args)
         });
-        let questions = section.questions;
+        let questions: Vec<_> = section
+            .questions
+            .into_iter()
+            .filter(|q| only.is_none_or(|fields| fields.contains(&q.id)))
+            .collect();
         // An optional group left empty (the third contact person) is not listed.
         let answered = questions.iter().any(|q| match q.control {
             Control::Checkboxes(boxes) => boxes.iter().any(|(n, _)| values.contains_key(*n)),

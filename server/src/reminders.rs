@@ -1,0 +1,182 @@
+//! The reminders of the yearly maintenance and transmission test: 30 days before the due date
+//! and on the day, in the eSpace's inbox and by mail when mail is on.
+//!
+//! A background task runs them every `ALARMIS_REMINDER_INTERVAL_MINUTES`. It survives restarts
+//! because it keeps no state of its own: each run looks at every site as of today and writes
+//! the reminders whose day has come (a run missed while the portal was down is caught up by
+//! the next one). It runs once across processes twice over: a lease in the database lets one
+//! process run at a time, and each reminder has a unique key, so a second writer of the same
+//! reminder writes nothing.
+
+use std::time::Duration;
+
+use app::api::backend::StoreError;
+use app::model::after_connection::{next_due, reminder_days, NoticeKind, Reminder, YearlyCheck};
+use app::model::CalendarDate;
+use sqlx::{AnyPool, Row};
+
+use crate::clock::{unix_now, Clock};
+use crate::espaces::failed;
+use crate::mail::Notifier;
+use crate::sites::{connected_on_of, IS_SITE};
+
+const JOB: &str = "reminders";
+
+/// How long a run may take before another process may take over.
+const LEASE_SECONDS: i64 = 300;
+
+/// Takes the job's lease for `holder` if nobody holds an unexpired one.
+pub async fn claim_lease(db: &AnyPool, holder: &str) -> Result<bool, StoreError> {
+    let now = unix_now();
+    let taken = sqlx::query(
+        "UPDATE job_leases SET holder = $1, expires_at = $2
+         WHERE name = $3 AND (expires_at < $4 OR holder = $1)",
+    )
+    .bind(holder)
+    .bind(now + LEASE_SECONDS)
+    .bind(JOB)
+    .bind(now)
+    .execute(db)
+    .await
+    .map_err(failed)?
+    .rows_affected();
+    Ok(taken == 1)
+}
+
+async fn release_lease(db: &AnyPool, holder: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE job_leases SET expires_at = 0 WHERE name = $1 AND holder = $2")
+        .bind(JOB)
+        .bind(holder)
+        .execute(db)
+        .await
+        .map_err(failed)?;
+    Ok(())
+}
+
+fn notice_kind(check: YearlyCheck, reminder: Reminder) -> NoticeKind {
+    match (check, reminder) {
+        (YearlyCheck::Maintenance, Reminder::Soon) => NoticeKind::MaintenanceSoon,
+        (YearlyCheck::Maintenance, Reminder::Due) => NoticeKind::MaintenanceDue,
+        (YearlyCheck::TransmissionTest, Reminder::Soon) => NoticeKind::TestSoon,
+        (YearlyCheck::TransmissionTest, Reminder::Due) => NoticeKind::TestDue,
+    }
+}
+
+/// The reminder a check needs today, if any: the latest whose day has come (a portal that was
+/// down on the 30-days-before day and comes back after the due date sends only "due").
+pub fn reminder_for(due: CalendarDate, today: CalendarDate) -> Option<Reminder> {
+    reminder_days(due)
+        .into_iter()
+        .rev()
+        .find(|(_, day)| *day <= today)
+        .map(|(reminder, _)| reminder)
+}
+
+/// One run over every connected site; how many reminders it wrote.
+pub async fn run_once(db: &AnyPool, clock: &Clock, notifier: &Notifier) -> Result<u32, StoreError> {
+    let today = clock.today().await?;
+    let sites = sqlx::query(&format!(
+        "SELECT r.id, r.business_id, r.decided_at FROM requests r WHERE {IS_SITE}"
+    ))
+    .fetch_all(db)
+    .await
+    .map_err(failed)?;
+    let mut written = 0;
+    for site in sites {
+        let site_id: String = site.get("id");
+        let business_id: String = site.get("business_id");
+        let connected_on = connected_on_of(site.get("decided_at"));
+        for check in YearlyCheck::ALL {
+            let last: Option<String> = sqlx::query(
+                "SELECT MAX(done_on) AS last FROM site_checks WHERE site_id = $1 AND kind = $2",
+            )
+            .bind(&site_id)
+            .bind(check.code())
+            .fetch_one(db)
+            .await
+            .map_err(failed)?
+            .get("last");
+            let last = last.and_then(|d| CalendarDate::parse(&d).ok());
+            let due = next_due(connected_on, last);
+            let Some(reminder) = reminder_for(due, today) else {
+                continue;
+            };
+            let kind = notice_kind(check, reminder);
+            let once_key = format!("{site_id}/{}/{}", kind.code(), due.iso());
+            let inserted = sqlx::query(
+                "INSERT INTO espace_notices (id, business_id, site_id, kind, due_on, once_key,
+                     created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                 ON CONFLICT (once_key) DO NOTHING",
+            )
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(&business_id)
+            .bind(&site_id)
+            .bind(kind.code())
+            .bind(due.iso())
+            .bind(&once_key)
+            .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+            .execute(db)
+            .await
+            .map_err(failed)?
+            .rows_affected();
+            if inserted == 1 {
+                written += 1;
+                notifier.new_message(&business_id);
+            }
+        }
+    }
+    if written > 0 {
+        tracing::info!(written, today = %today.iso(), "reminders written");
+    }
+    Ok(written)
+}
+
+/// A run under the lease: `None` when another process holds it.
+pub async fn run_leased(
+    db: &AnyPool,
+    clock: &Clock,
+    notifier: &Notifier,
+    holder: &str,
+) -> Result<Option<u32>, StoreError> {
+    if !claim_lease(db, holder).await? {
+        return Ok(None);
+    }
+    let result = run_once(db, clock, notifier).await;
+    release_lease(db, holder).await?;
+    result.map(Some)
+}
+
+/// Runs the reminders now and then every `interval`, for as long as the process lives.
+pub fn spawn(db: AnyPool, clock: Clock, notifier: Notifier, interval: Duration) {
+    let holder = uuid::Uuid::new_v4().to_string();
+    tokio::spawn(async move {
+        let mut ticks = tokio::time::interval(interval);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticks.tick().await;
+            if let Err(error) = run_leased(&db, &clock, &notifier, &holder).await {
+                tracing::error!(%error, "reminders run failed");
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> CalendarDate {
+        CalendarDate { year, month, day }
+    }
+
+    #[test]
+    fn the_reminder_of_the_day_is_the_latest_whose_day_has_come() {
+        let due = date(2027, 3, 15);
+        assert_eq!(reminder_for(due, date(2027, 2, 12)), None);
+        assert_eq!(reminder_for(due, date(2027, 2, 13)), Some(Reminder::Soon));
+        assert_eq!(reminder_for(due, date(2027, 3, 14)), Some(Reminder::Soon));
+        assert_eq!(reminder_for(due, date(2027, 3, 15)), Some(Reminder::Due));
+        assert_eq!(reminder_for(due, date(2027, 9, 1)), Some(Reminder::Due));
+    }
+}

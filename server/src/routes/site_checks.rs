@@ -1,0 +1,225 @@
+//! The yearly maintenance and transmission test as plain forms: the applicant records one with
+//! its date and certificate (`multipart/form-data`, checked as every upload is); both sides
+//! download the certificates. And the test clock, which only a test portal has.
+
+use app::api::backend::SiteStore;
+use app::api::PortalError;
+use app::model::after_connection::{check_done_on, YearlyCheck};
+use app::model::{CalendarDate, FieldErrors, StepValues, Submitted, Viewer};
+use app::pages::{agent_site_path, site_path};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::documents::{read_upload, send_stored};
+use super::form_post::{agent_of, form_of, refused, unavailable};
+use super::render::render_page;
+use super::sign_in_first;
+use crate::documents::DocumentStore;
+use crate::requests::sha256_hex;
+use crate::sites::NewCheck;
+use crate::AppState;
+
+/// The record form's inputs.
+pub const CHECK_FIELD: &str = "check";
+pub const DONE_ON_FIELD: &str = "done_on";
+const FILE_FIELD: &str = "file";
+
+/// `POST /espace/entreprises/{id}/sites/{site}/controles`: a check done, with its certificate.
+pub async fn record_check(
+    State(state): State<AppState>,
+    Path((business_id, site_id)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let page = site_path(&business_id, &site_id);
+    let (parts, body) = request.into_parts();
+    let multipart =
+        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
+            Ok(multipart) => multipart,
+            Err(rejection) => return rejection.into_response(),
+        };
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return sign_in_first(&page);
+    };
+    let site = match state
+        .sites
+        .site_for_member(&viewer.person_id, &business_id, &site_id)
+        .await
+    {
+        Ok(Some(site)) => site,
+        Ok(None) => return refused(&state, parts, &page, PortalError::NotFound).await,
+        Err(error) => return unavailable(error),
+    };
+    // Each certificate is checked on its own (type, size, scan): a site gathers two a year,
+    // so the request's own limit on the number of files does not apply to them.
+    let mut alone = site.request.clone();
+    alone.documents.clear();
+    let upload = read_upload(&alone, multipart, state.virus_scanner.as_deref()).await;
+    let typed: StepValues = upload
+        .fields
+        .iter()
+        .filter(|(name, _)| [CHECK_FIELD, DONE_ON_FIELD].contains(&name.as_str()))
+        .map(|(name, value)| (name.clone(), value.trim().to_owned()))
+        .collect();
+    let mut errors = FieldErrors::default();
+    let check = typed
+        .get(CHECK_FIELD)
+        .and_then(|c| YearlyCheck::from_code(c));
+    if check.is_none() {
+        errors.add(CHECK_FIELD, "check-required", None);
+    }
+    let today = match state.sites.today().await {
+        Ok(today) => today,
+        Err(error) => return unavailable(error),
+    };
+    let connected_on = CalendarDate::parse(&site.connected_on).unwrap_or(today);
+    let done_on = match check_done_on(
+        typed
+            .get(DONE_ON_FIELD)
+            .map(String::as_str)
+            .unwrap_or_default(),
+        connected_on,
+        today,
+    ) {
+        Ok(day) => Some(day),
+        Err(code) => {
+            errors.add(DONE_ON_FIELD, code, None);
+            None
+        }
+    };
+    let mut status = StatusCode::UNPROCESSABLE_ENTITY;
+    match (&upload.rejected, &upload.file) {
+        (Some(rejection), _) => {
+            errors.add(FILE_FIELD, rejection.code(), None);
+            status = rejection.status();
+        }
+        (None, None) => errors.add(FILE_FIELD, "certificate-required", None),
+        (None, Some(_)) => {}
+    }
+    let (Some(check), Some(done_on), Some(file), true) =
+        (check, done_on, upload.file, errors.is_empty())
+    else {
+        let sent = Submitted {
+            form: typed,
+            errors,
+        };
+        return render_page(&state, parts, Some(&page), sent, status).await;
+    };
+    let new = NewCheck {
+        check,
+        done_on,
+        file_name: if file.name.is_empty() {
+            format!("{}.bin", check.code())
+        } else {
+            file.name
+        },
+        content_type: file.content_type.to_owned(),
+        size_bytes: file.bytes.len() as u64,
+        sha256: sha256_hex(&file.bytes),
+        storage_key: DocumentStore::new_key(&site_id),
+    };
+    let documents = state.requests.documents();
+    if let Err(error) = documents.put(&new.storage_key, file.bytes).await {
+        return unavailable(error);
+    }
+    match state
+        .sites
+        .record_check(&viewer.person_id, &business_id, &site_id, &new)
+        .await
+    {
+        Ok(()) => Redirect::to(&format!("{page}#controles")).into_response(),
+        Err(error) => {
+            if let Err(error) = documents.delete(&new.storage_key).await {
+                tracing::warn!(%error, "an unrecorded certificate stays in the store");
+            }
+            unavailable(error)
+        }
+    }
+}
+
+async fn send_certificate(state: &AppState, site_id: &str, check_id: &str) -> Response {
+    match state.sites.certificate(site_id, check_id).await {
+        Ok(Some(stored)) => {
+            send_stored(
+                state.requests.documents(),
+                &stored.storage_key,
+                &stored.content_type,
+                &stored.file_name,
+                false,
+            )
+            .await
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `GET /espace/entreprises/{id}/sites/{site}/controles/{check}`: a certificate, for a member.
+pub async fn member_certificate(
+    State(state): State<AppState>,
+    parts: Parts,
+    Path((business_id, site_id, check_id)): Path<(String, String, String)>,
+) -> Response {
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return sign_in_first(&site_path(&business_id, &site_id));
+    };
+    match state
+        .sites
+        .site_for_member(&viewer.person_id, &business_id, &site_id)
+        .await
+    {
+        Ok(Some(_)) => send_certificate(&state, &site_id, &check_id).await,
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `GET /agent/sites/{site}/controles/{check}`: a certificate, for an agent.
+pub async fn agent_certificate(
+    State(state): State<AppState>,
+    parts: Parts,
+    Path((site_id, check_id)): Path<(String, String)>,
+) -> Response {
+    if let Err(response) = agent_of(&state, &parts, &agent_site_path(&site_id)).await {
+        return response;
+    }
+    send_certificate(&state, &site_id, &check_id).await
+}
+
+/// `GET /dev/horloge`: the test clock's day; `POST` with `days=N` moves it N days forward and
+/// runs the reminders at once. Routed only when `ALARMIS_TEST_CLOCK=on`.
+pub async fn test_clock_today(State(state): State<AppState>) -> Response {
+    match state.sites.today().await {
+        Ok(today) => today.iso().into_response(),
+        Err(error) => unavailable(error),
+    }
+}
+
+pub async fn advance_test_clock(State(state): State<AppState>, request: Request) -> Response {
+    let (_, form) = match form_of(request).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let Some(days) = form.get("days").and_then(|d| d.trim().parse::<i64>().ok()) else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
+    let today = match state.clock.advance(days).await {
+        Ok(Some(today)) => today,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return unavailable(error),
+    };
+    // A run of another process may have read the old day: wait for the lease and run again,
+    // so the reminders of the new day are written when this answers.
+    let holder = format!("test-clock-{}", uuid::Uuid::new_v4());
+    for _ in 0..100 {
+        match crate::reminders::run_leased(&state.db, &state.clock, state.sites.notifier(), &holder)
+            .await
+        {
+            Ok(Some(_)) => return today.iso().into_response(),
+            Ok(None) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            Err(error) => return unavailable(error),
+        }
+    }
+    StatusCode::SERVICE_UNAVAILABLE.into_response()
+}

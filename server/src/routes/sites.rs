@@ -1,0 +1,157 @@
+//! Connected sites' plain forms (the same with and without JavaScript): the applicant reports a
+//! change; an agent accepts or refuses it.
+
+use app::api::PortalError;
+use app::model::after_connection::{check_false_alert, ChangePart};
+use app::model::case::ANSWER_MAX_CHARS;
+use app::model::{CalendarDate, FieldErrors, Viewer};
+use app::pages::{agent_site_path, report_change_path, site_path, SITE_SENT_QUERY};
+use axum::extract::{Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::form_post::{agent_form, form_of, refused, sent_back, unavailable};
+use super::sign_in_first;
+use crate::sites::{ChangeOutcome, ChangeVerdict};
+use crate::AppState;
+
+/// `POST /espace/entreprises/{id}/sites/{site}/changement/{part}`: the part's new values.
+pub async fn report_change(
+    State(state): State<AppState>,
+    Path((business_id, site_id, slug)): Path<(String, String, String)>,
+    request: Request,
+) -> Response {
+    let Some(part) = ChangePart::from_slug(&slug) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let page = report_change_path(&business_id, &site_id, part);
+    let (parts, form) = match form_of(request).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return sign_in_first(&page);
+    };
+    let outcome = state
+        .sites
+        .report_change(&viewer.person_id, &business_id, &site_id, part, &form)
+        .await;
+    let errors = match outcome {
+        Ok(ChangeOutcome::Done) => {
+            let sent = format!("{}?{SITE_SENT_QUERY}=1", site_path(&business_id, &site_id));
+            return Redirect::to(&sent).into_response();
+        }
+        Ok(ChangeOutcome::NotFound) => {
+            return refused(&state, parts, &page, PortalError::NotFound).await
+        }
+        Ok(ChangeOutcome::Invalid(errors)) => errors,
+        Ok(ChangeOutcome::AlreadyPending | ChangeOutcome::AlreadyDecided) => {
+            FieldErrors::single(part.fields()[0], "change-already-pending")
+        }
+        Err(error) => return unavailable(error),
+    };
+    sent_back(
+        &state,
+        parts,
+        &page,
+        form,
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
+/// `POST /agent/sites/{site}/changements/{change}`: accept, or refuse with a reason.
+pub async fn decide_change(
+    State(state): State<AppState>,
+    Path((site_id, change_id)): Path<(String, String)>,
+    request: Request,
+) -> Response {
+    let page = agent_site_path(&site_id);
+    let (parts, form, agent) = match agent_form(&state, request, &page).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let verdict = match form.get("decision").map(String::as_str) {
+        Some("accept") => ChangeVerdict::Accept,
+        Some("refuse") => {
+            // Which part's form it was: where the message goes (one report waits per part).
+            let Some(part) = form
+                .get("part")
+                .and_then(|code| ChangePart::from_code(code))
+            else {
+                return StatusCode::BAD_REQUEST.into_response();
+            };
+            let field = part.reason_field();
+            let reason = form.get(field).map(|r| r.trim()).unwrap_or_default();
+            let code = if reason.is_empty() {
+                Some("change-refusal-reason-required")
+            } else if reason.chars().count() > ANSWER_MAX_CHARS {
+                Some("refusal-reason-too-long")
+            } else {
+                None
+            };
+            if let Some(code) = code {
+                let errors = FieldErrors::single(field, code);
+                let status = StatusCode::UNPROCESSABLE_ENTITY;
+                return sent_back(&state, parts, &page, form, errors, status).await;
+            }
+            ChangeVerdict::Refuse {
+                reason: reason.to_owned(),
+            }
+        }
+        _ => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    match state
+        .sites
+        .decide_change(&agent.person_id, &site_id, &change_id, &verdict)
+        .await
+    {
+        Ok(ChangeOutcome::Done) => Redirect::to(&page).into_response(),
+        Ok(ChangeOutcome::NotFound) => refused(&state, parts, &page, PortalError::NotFound).await,
+        Ok(_) => {
+            let errors = FieldErrors::single("changes", "change-already-decided");
+            sent_back(&state, parts, &page, form, errors, StatusCode::CONFLICT).await
+        }
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /agent/sites/{site}/fausses-alertes`: an intervention after a false alert.
+pub async fn record_false_alert(
+    State(state): State<AppState>,
+    Path(site_id): Path<String>,
+    request: Request,
+) -> Response {
+    let page = agent_site_path(&site_id);
+    let (parts, form, agent) = match agent_form(&state, request, &page).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let site = match state.sites.site(&site_id).await {
+        Ok(Some(site)) => site,
+        Ok(None) => return refused(&state, parts, &page, PortalError::NotFound).await,
+        Err(error) => return unavailable(error),
+    };
+    let today = match state.sites.today().await {
+        Ok(today) => today,
+        Err(error) => return unavailable(error),
+    };
+    let connected_on = CalendarDate::parse(&site.connected_on).unwrap_or(today);
+    let (day, intervention) = match check_false_alert(&form, connected_on, today) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return sent_back(&state, parts, &page, form, errors, status).await;
+        }
+    };
+    match state
+        .sites
+        .record_false_alert(&agent.person_id, &site_id, day, intervention)
+        .await
+    {
+        Ok(true) => Redirect::to(&format!("{page}#fausses-alertes")).into_response(),
+        Ok(false) => refused(&state, parts, &page, PortalError::NotFound).await,
+        Err(error) => unavailable(error),
+    }
+}

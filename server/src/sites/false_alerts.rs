@@ -1,0 +1,127 @@
+//! Interventions after false alerts (R2005 Art. 12-13): an agent records one; its fee, computed
+//! with the price index in force that day, goes to the eSpace's inbox.
+
+use app::api::backend::StoreError;
+use app::model::after_connection::{
+    FalseAlert, FeeComputation, Intervention, NoticeKind, PriceIndex,
+};
+use app::model::case::AuditAction;
+use app::model::CalendarDate;
+use sqlx::Row;
+
+use super::SqlSiteStore;
+use crate::audit::{self, Event};
+use crate::clock::now_rfc3339;
+use crate::espaces::{corrupt, failed};
+
+impl SqlSiteStore {
+    /// Records an intervention on `site_id` (callers check the agent's role and the values);
+    /// `false` when there is no such site.
+    pub async fn record_false_alert(
+        &self,
+        agent_id: &str,
+        site_id: &str,
+        occurred_on: CalendarDate,
+        intervention: Intervention,
+    ) -> Result<bool, StoreError> {
+        let Some(site) = self.site(site_id).await? else {
+            return Ok(false);
+        };
+        let index = self.policy.price_index;
+        let fee =
+            FeeComputation::new(intervention, index).map_err(|e| StoreError(e.to_string()))?;
+        let business_id = site.request.business_id.clone();
+        let id = uuid::Uuid::new_v4().to_string();
+        let mut tx = self.db.begin().await.map_err(failed)?;
+        sqlx::query(
+            "INSERT INTO false_alerts (id, site_id, business_id, occurred_on, persons, hours,
+                 kilometres, vehicles, price_index, total, recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        )
+        .bind(&id)
+        .bind(site_id)
+        .bind(&business_id)
+        .bind(occurred_on.iso())
+        .bind(i64::from(intervention.persons))
+        .bind(intervention.hours.to_string())
+        .bind(intervention.kilometres.to_string())
+        .bind(i64::from(intervention.vehicles))
+        .bind(index.value().to_string())
+        .bind(fee.total.to_string())
+        .bind(agent_id)
+        .bind(now_rfc3339())
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        sqlx::query(
+            "INSERT INTO espace_notices (id, business_id, site_id, kind, due_on, amount, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(&business_id)
+        .bind(site_id)
+        .bind(NoticeKind::FalseAlertFee.code())
+        .bind(occurred_on.iso())
+        .bind(format!("{:.2}", fee.total))
+        .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+        .execute(&mut *tx)
+        .await
+        .map_err(failed)?;
+        audit::record(
+            &mut *tx,
+            Event::agent(agent_id, AuditAction::FalseAlertRecorded)
+                .on(&business_id, site_id)
+                .detail(&id),
+        )
+        .await?;
+        tx.commit().await.map_err(failed)?;
+        tracing::info!(site = %site_id, total = %fee.total, "false alert recorded");
+        self.notifier.new_message(&business_id);
+        Ok(true)
+    }
+
+    /// The site's interventions, the latest first, each fee computed as it was recorded.
+    pub(super) async fn false_alerts_of(
+        &self,
+        site_id: &str,
+    ) -> Result<Vec<FalseAlert>, StoreError> {
+        sqlx::query(
+            "SELECT f.id, f.occurred_on, f.persons, f.hours, f.kilometres, f.vehicles,
+                    f.price_index, f.recorded_at, p.given_name, p.family_name
+             FROM false_alerts f JOIN persons p ON p.id = f.recorded_by
+             WHERE f.site_id = $1 ORDER BY f.occurred_on DESC, f.recorded_at DESC",
+        )
+        .bind(site_id)
+        .fetch_all(&self.db)
+        .await
+        .map_err(failed)?
+        .iter()
+        .map(|row| {
+            let id: String = row.get("id");
+            let number = |column: &str| {
+                row.get::<String, _>(column)
+                    .parse()
+                    .map_err(|_| corrupt(column, &id))
+            };
+            let count = |column: &str| {
+                u32::try_from(row.get::<i64, _>(column)).map_err(|_| corrupt(column, &id))
+            };
+            let intervention = Intervention {
+                persons: count("persons")?,
+                hours: number("hours")?,
+                kilometres: number("kilometres")?,
+                vehicles: count("vehicles")?,
+            };
+            let index =
+                PriceIndex::new(number("price_index")?).map_err(|_| corrupt("index", &id))?;
+            Ok(FalseAlert {
+                fee: FeeComputation::new(intervention, index).map_err(|_| corrupt("fee", &id))?,
+                occurred_on: row.get("occurred_on"),
+                recorded_by: super::person_name(row),
+                recorded_at: row.get("recorded_at"),
+                id,
+            })
+        })
+        .collect()
+    }
+}
