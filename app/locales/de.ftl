@@ -647,7 +647,7 @@ privacy-retention-title = Wie lange
 privacy-retention-session = Die Anmeldesitzung: 30 Minuten ohne Aktivität, höchstens 8 Stunden.
 privacy-retention-limits = Die Zähler der Versuche: die Dauer ihres Zeitfensters, 10 Minuten.
 privacy-retention-language = Das Sprach-Cookie: ein Jahr.
-privacy-retention-requests = Die Anträge, ihre Dokumente und ihr Verlauf: solange die Alarmanlage aufgeschaltet ist, danach nach den Archivierungsregeln der Polizei. Ein Entwurf, den Sie löschen, wird mit seinen Dokumenten gelöscht.
+privacy-retention-requests = Ein genehmigter Antrag, seine Dokumente und sein Verlauf: solange die Alarmanlage aufgeschaltet ist (er ist die Akte des Standorts, mit seinen Änderungen, Wartungen, Tests und Fehlalarmen), danach nach den Archivierungsregeln der Polizei. Ein Entwurf, den Sie löschen, wird sofort mit seinen Dokumenten gelöscht.
 privacy-rights-title = Ihre Rechte
 privacy-rights = Sie können Auskunft über Ihre Daten, ihre Berichtigung, ihre Löschung, soweit das Gesetz es erlaubt, und die Einschränkung ihrer Verarbeitung verlangen und der Verarbeitung aus Gründen, die sich aus Ihrer besonderen Situation ergeben, widersprechen.
 privacy-complaint = Sie können sich auch bei der Nationalen Kommission für den Datenschutz (CNPD) beschweren: 15, boulevard du Jazz, L-4370 Belvaux.
@@ -791,3 +791,16 @@ error-number-decimals = Geben Sie höchstens zwei Nachkommastellen an
 error-number-format = Geben Sie eine Zahl an, zum Beispiel 1,5
 error-fee-intervention-no-persons = Geben Sie mindestens eine eingesetzte Person an
 audit-false-alert-recorded = Fehlalarm erfasst
+
+## The person's data and retention
+privacy-retention-drafts = Ein Entwurf, den { $days } Tage lang niemand ändert, wird mit seinen Antworten und Dokumenten gelöscht; Ihr Posteingang benachrichtigt Sie { $warning } Tage vorher, und eine Änderung des Entwurfs verschiebt die Löschung.
+privacy-retention-refused = Ein abgelehnter Antrag, seine Dokumente, seine Empfangsbestätigung und seine Nachrichten: { $years } Jahre nach der Entscheidung.
+privacy-retention-trail = Das Protokoll der Aktionen (wer was wann an welcher Akte getan hat; nie, was Sie geschrieben haben) wird von der Polizei als Nachweis aufbewahrt; es wird nie geändert.
+privacy-export = In Ihrem privaten eSpace können Sie jederzeit alle Ihre Daten und Dokumente als ZIP-Datei herunterladen (die Daten im JSON-Format).
+export-title = Ihre Daten
+export-body = Alle Daten, die das Portal über Sie und Ihre beruflichen eSpaces speichert, mit allen Dokumenten, in einer ZIP-Datei: die Daten im JSON-Format (maschinenlesbar), die Dokumente so, wie Sie sie gesendet haben.
+export-link = Alle meine Daten herunterladen (ZIP)
+notice-about-draft = Entwurf
+notice-draft-expiring = Ein nicht geänderter Antragsentwurf wird am { $date } gelöscht: Öffnen Sie ihn und speichern Sie einen Schritt, um ihn zu behalten
+notice-draft-deleted = Ein seit dem { $date } nicht geänderter Antragsentwurf wurde mit seinen Dokumenten gelöscht
+audit-data-exported = Personenbezogene Daten heruntergeladen

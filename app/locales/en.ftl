@@ -647,7 +647,7 @@ privacy-retention-title = For how long
 privacy-retention-session = The sign-in session: 30 minutes without activity, 8 hours at most.
 privacy-retention-limits = The counts of attempts: the length of their window, 10 minutes.
 privacy-retention-language = The language cookie: one year.
-privacy-retention-requests = Requests, their documents and their history: as long as the alarm system is connected, then according to the Police's archiving rules. A draft you delete is erased with its documents.
+privacy-retention-requests = An approved request, its documents and its history: as long as the alarm system is connected (it is the site's record, with its changes, maintenance, tests and false alerts), then according to the Police's archiving rules. A draft you delete is erased at once with its documents.
 privacy-rights-title = Your rights
 privacy-rights = You may ask for access to your data, its rectification, its erasure where the law allows it and the restriction of its processing, and object to the processing on grounds relating to your particular situation.
 privacy-complaint = You may also lodge a complaint with the National Commission for Data Protection (CNPD), 15, boulevard du Jazz, L-4370 Belvaux.
@@ -791,3 +791,16 @@ error-number-decimals = Enter at most two decimals
 error-number-format = Enter a number, for example 1.5
 error-fee-intervention-no-persons = Enter at least one person who intervened
 audit-false-alert-recorded = False alert recorded
+
+## The person's data and retention
+privacy-retention-drafts = A draft nobody changes for { $days } days is deleted with its answers and documents; your inbox tells you { $warning } days before, and a change to the draft puts the deletion off.
+privacy-retention-refused = A refused request, its documents, its receipt and its messages: { $years } years after the decision.
+privacy-retention-trail = The record of actions (who did what, when, to which case; never what you wrote) is kept by the Police as evidence; it is never changed.
+privacy-export = From your private eSpace you can download all your data and all your documents at any time, in one ZIP file (the data as JSON).
+export-title = Your data
+export-body = All the data the portal keeps about you and your business eSpaces, with every document, in one ZIP file: the data as JSON (machine-readable), the documents as you sent them.
+export-link = Download all my data (ZIP)
+notice-about-draft = Draft
+notice-draft-expiring = An unchanged draft request will be deleted on { $date }: open it and save a step to keep it
+notice-draft-deleted = A draft request unchanged since { $date } was deleted with its documents
+audit-data-exported = Personal data downloaded

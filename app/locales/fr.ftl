@@ -647,7 +647,7 @@ privacy-retention-title = Pendant combien de temps
 privacy-retention-session = La session de connexion : 30 minutes sans activité, 8 heures au plus.
 privacy-retention-limits = Les compteurs de tentatives : le temps de leur fenêtre, 10 minutes.
 privacy-retention-language = Le cookie de langue : un an.
-privacy-retention-requests = Les demandes, leurs documents et leur historique : aussi longtemps que le système d'alarme est raccordé, puis selon les règles d'archivage de la Police. Un brouillon que vous supprimez est effacé avec ses documents.
+privacy-retention-requests = Une demande approuvée, ses documents et son historique : aussi longtemps que le système d'alarme est raccordé (c'est le dossier du site, avec ses changements, entretiens, tests et fausses alertes), puis selon les règles d'archivage de la Police. Un brouillon que vous supprimez est effacé aussitôt avec ses documents.
 privacy-rights-title = Vos droits
 privacy-rights = Vous pouvez demander l'accès à vos données, leur rectification, leur effacement lorsque la loi le permet et la limitation de leur traitement, et vous opposer au traitement pour des raisons tenant à votre situation particulière.
 privacy-complaint = Vous pouvez aussi introduire une réclamation auprès de la Commission nationale pour la protection des données (CNPD), 15, boulevard du Jazz, L-4370 Belvaux.
@@ -794,3 +794,16 @@ error-number-decimals = Indiquez au plus deux décimales
 error-number-format = Indiquez un nombre, par exemple 1,5
 error-fee-intervention-no-persons = Indiquez au moins une personne intervenue
 audit-false-alert-recorded = Fausse alerte enregistrée
+
+## The person's data and retention
+privacy-retention-drafts = Un brouillon que personne ne modifie pendant { $days } jours est supprimé avec ses réponses et ses documents ; votre messagerie vous prévient { $warning } jours avant, et une modification du brouillon repousse la suppression.
+privacy-retention-refused = Une demande refusée, ses documents, son récépissé et ses messages : { $years } ans après la décision.
+privacy-retention-trail = Le journal des actions (qui a fait quoi, quand, sur quel dossier ; jamais ce que vous avez écrit) est conservé par la Police comme preuve ; il n'est jamais modifié.
+privacy-export = Depuis votre eSpace privé, vous pouvez télécharger à tout moment toutes vos données et tous vos documents, en un fichier ZIP (données au format JSON).
+export-title = Vos données
+export-body = Toutes les données que le portail conserve sur vous et sur vos eSpaces professionnels, avec tous les documents, en un fichier ZIP : les données au format JSON (lisible par une machine), les documents tels que vous les avez envoyés.
+export-link = Télécharger toutes mes données (ZIP)
+notice-about-draft = Brouillon
+notice-draft-expiring = Un brouillon de demande non modifié sera supprimé le { $date } : ouvrez-le et enregistrez une étape pour le garder
+notice-draft-deleted = Un brouillon de demande non modifié depuis le { $date } a été supprimé avec ses documents
+audit-data-exported = Données personnelles téléchargées

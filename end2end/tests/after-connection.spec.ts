@@ -127,3 +127,19 @@ test('the yearly maintenance is recorded with its certificate, and reminders com
   await open(agent, '/agent/sites', testInfo);
   await expect(agent.getByTestId('site-row').filter({ hasText: clientNumber })).toContainText('En retard');
 });
+
+test('the person downloads all their data as a zip from the private eSpace', async ({ page }, testInfo) => {
+  await signIn(page, testInfo);
+  await open(page, '/espace', testInfo);
+  await expect(page.getByRole('heading', { level: 2, name: 'Vos données' })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-link').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('alarmis-mes-donnees.zip');
+  const file = await download.path();
+  const bytes = require('node:fs').readFileSync(file);
+  // A zip's first bytes, then the data file's name in its first entry.
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(bytes.subarray(30, 42).toString('latin1')).toBe('donnees.json');
+  if (usesJavaScript(testInfo)) await expectNoViolations(page);
+});

@@ -22,11 +22,14 @@ CREATE INDEX site_changes_by_site ON site_changes (site_id, submitted_at);
 CREATE UNIQUE INDEX site_changes_one_pending ON site_changes (site_id, part)
     WHERE status = 'submitted';
 
--- The inbox's notices about connected sites (not about a request's case).
+-- The inbox's notices about a connected site or a draft, rather than a request's case: the
+-- decision on a change report, reminders, a fee, a draft about to be deleted. `request_id` is
+-- the site's (its approved request) or the draft's; it is emptied when that request is deleted
+-- (a draft left untouched, a decided case past its retention) and the notice stays.
 CREATE TABLE espace_notices (
     id TEXT PRIMARY KEY,
     business_id TEXT NOT NULL REFERENCES business_espaces (id),
-    site_id TEXT NOT NULL REFERENCES requests (id),
+    request_id TEXT REFERENCES requests (id) ON DELETE SET NULL,
     kind TEXT NOT NULL,
     -- What a person wrote (a refusal's reason).
     body TEXT,

@@ -34,7 +34,7 @@ CREATE TABLE job_leases (
     -- Unix seconds.
     expires_at BIGINT NOT NULL
 );
-INSERT INTO job_leases (name, holder, expires_at) VALUES ('reminders', '', 0);
+INSERT INTO job_leases (name, holder, expires_at) VALUES ('housekeeping', '', 0);
 
 -- Days added to the clock when ALARMIS_TEST_CLOCK is on (tests only; never read otherwise).
 CREATE TABLE test_clock (

@@ -69,9 +69,13 @@ impl Clock {
         )
     }
 
+    /// Now, in Unix seconds (moved forward by the test clock's days).
+    pub async fn now_unix(&self) -> Result<i64, StoreError> {
+        Ok(unix_now() + self.offset_days().await? * 86_400)
+    }
+
     pub async fn today(&self) -> Result<CalendarDate, StoreError> {
-        let offset = self.offset_days().await?;
-        Ok(luxembourg_date(unix_now() + offset * 86_400))
+        Ok(luxembourg_date(self.now_unix().await?))
     }
 
     /// Moves a test clock `days` forward; the new day. Refused on the real clock.

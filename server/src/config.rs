@@ -54,6 +54,19 @@ pub struct Config {
     pub test_clock: bool,
     /// After connection: the fee's index and the repeated-false-alert flag (see `SitePolicy`).
     pub sites: SitePolicy,
+    /// How long drafts and refused requests are kept (see `RetentionPolicy`).
+    pub retention: RetentionPolicy,
+}
+
+/// `ALARMIS_DRAFT_EXPIRY_DAYS` (default 180): a draft nobody changed for that long is deleted,
+/// after a notice `ALARMIS_DRAFT_WARNING_DAYS` (default 14, fewer than the expiry) before.
+/// `ALARMIS_REFUSED_RETENTION_YEARS` (default 10): a refused request is deleted that long after
+/// its decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RetentionPolicy {
+    pub draft_days: u32,
+    pub draft_warning_days: u32,
+    pub refused_years: u32,
 }
 
 /// `ALARMIS_PRICE_INDEX` (default 944.43): the consumer price index on the 1948 base by which
@@ -168,6 +181,8 @@ pub enum ConfigError {
         "ALARMIS_TEST_CLOCK must be on or off, and on only with ALARMIS_DEV_IDP=on, not {0:?}"
     )]
     TestClock(String),
+    #[error("ALARMIS_DRAFT_WARNING_DAYS ({warning}) must be fewer than ALARMIS_DRAFT_EXPIRY_DAYS ({expiry})")]
+    DraftWarning { warning: u32, expiry: u32 },
     #[error("ALARMIS_PRICE_INDEX must be a positive number such as 944.43, not {0:?}")]
     PriceIndex(String),
     #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
@@ -278,7 +293,22 @@ impl Config {
             price_index,
             false_alert_threshold: count("ALARMIS_FALSE_ALERT_THRESHOLD", 3)?,
         };
+        let bounded = |name: &'static str, default: u64, max: u64| {
+            minutes(name, default, 1, max).map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX))
+        };
+        let retention = RetentionPolicy {
+            draft_days: bounded("ALARMIS_DRAFT_EXPIRY_DAYS", 180, 3650)?,
+            draft_warning_days: bounded("ALARMIS_DRAFT_WARNING_DAYS", 14, 3650)?,
+            refused_years: bounded("ALARMIS_REFUSED_RETENTION_YEARS", 10, 100)?,
+        };
+        if retention.draft_warning_days >= retention.draft_days {
+            return Err(ConfigError::DraftWarning {
+                warning: retention.draft_warning_days,
+                expiry: retention.draft_days,
+            });
+        }
         Ok(Config {
+            retention,
             sites,
             test_clock,
             reminder_interval: minutes("ALARMIS_REMINDER_INTERVAL_MINUTES", 60, 60, 24 * 60)?,
@@ -412,6 +442,22 @@ mod tests {
         assert!(matches!(
             config(&[("ALARMIS_TEST_CLOCK", "on")]),
             Err(ConfigError::TestClock(_))
+        ));
+        let retention = defaults.retention;
+        assert_eq!(
+            (
+                retention.draft_days,
+                retention.draft_warning_days,
+                retention.refused_years
+            ),
+            (180, 14, 10)
+        );
+        assert!(matches!(
+            config(&[
+                ("ALARMIS_DRAFT_EXPIRY_DAYS", "10"),
+                ("ALARMIS_DRAFT_WARNING_DAYS", "10")
+            ]),
+            Err(ConfigError::DraftWarning { .. })
         ));
         let test =
             config(&[("ALARMIS_TEST_CLOCK", "on"), ("ALARMIS_DEV_IDP", "on")]).expect("valid");

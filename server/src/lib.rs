@@ -10,7 +10,9 @@ pub mod db;
 pub mod dev_idp;
 pub mod documents;
 pub mod espaces;
+pub mod export;
 pub mod invitations;
+pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod pdf;
@@ -19,6 +21,7 @@ pub mod rate_limit;
 pub mod receipt;
 pub mod reminders;
 pub mod requests;
+pub mod retention;
 pub mod routes;
 pub mod sessions;
 pub mod sites;
@@ -96,6 +99,19 @@ pub enum StartError {
     },
     #[error("the server stopped on an error: {0}")]
     Serve(#[source] std::io::Error),
+}
+
+impl AppState {
+    /// What the background jobs work with.
+    pub fn jobs(&self) -> jobs::Jobs {
+        jobs::Jobs {
+            db: self.db.clone(),
+            clock: self.clock.clone(),
+            notifier: self.sites.notifier().clone(),
+            documents: self.requests.documents().clone(),
+            retention: self.config.retention,
+        }
+    }
 }
 
 /// Opens the database (applying migrations) and assembles the shared state.
@@ -203,6 +219,7 @@ pub fn router(state: AppState) -> Router {
             post(routes::redeem)
                 .layer(from_fn_with_state(state.clone(), rate_limit::code_attempts)),
         )
+        .route(routes::EXPORT_PATH, get(routes::person_data))
         .route("/agent/journal.csv", get(routes::trail_csv))
         .route(
             "/agent/demandes/{request}/journal.csv",
@@ -348,6 +365,11 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
     let sites: SharedSiteStore = state.sites.clone();
     let public_url = PublicUrl(state.config.public_url.clone());
     let session_idle = SessionIdleSeconds(state.config.session_idle.as_secs());
+    let retention = app::model::retention::RetentionTerms {
+        draft_days: state.config.retention.draft_days,
+        draft_warning_days: state.config.retention.draft_warning_days,
+        refused_years: state.config.retention.refused_years,
+    };
     let security_headers = state.security_headers.clone();
     move || {
         // leptos_axum made this render's nonce and put it on its inline scripts.
@@ -365,6 +387,7 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
         provide_context(sites.clone());
         provide_context(public_url.clone());
         provide_context(session_idle);
+        provide_context(retention);
     }
 }
 
@@ -377,12 +400,7 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> Result
             tracing::warn!(%error, "cannot disable Nagle's algorithm on a connection");
         }
     });
-    reminders::spawn(
-        state.db.clone(),
-        state.clock.clone(),
-        state.sites.notifier().clone(),
-        state.config.reminder_interval,
-    );
+    state.jobs().spawn(state.config.reminder_interval);
     // The peer's address, for the per-address limits on sign-in.
     let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)

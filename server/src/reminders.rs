@@ -1,57 +1,21 @@
 //! The reminders of the yearly maintenance and transmission test: 30 days before the due date
 //! and on the day, in the eSpace's inbox and by mail when mail is on.
 //!
-//! A background task runs them every `ALARMIS_REMINDER_INTERVAL_MINUTES`. It survives restarts
-//! because it keeps no state of its own: each run looks at every site as of today and writes
-//! the reminders whose day has come (a run missed while the portal was down is caught up by
-//! the next one). It runs once across processes twice over: a lease in the database lets one
-//! process run at a time, and each reminder has a unique key, so a second writer of the same
-//! reminder writes nothing.
-
-use std::time::Duration;
+//! The background jobs (`jobs.rs`) run them. They survive restarts because they keep no state
+//! of their own: each run looks at every site as of today and writes the reminders whose day
+//! has come (a run missed while the portal was down is caught up by the next one). They run
+//! once across processes twice over: the jobs' lease lets one process run at a time, and each
+//! reminder has a unique key, so a second writer of the same reminder writes nothing.
 
 use app::api::backend::StoreError;
 use app::model::after_connection::{next_due, reminder_days, NoticeKind, Reminder, YearlyCheck};
 use app::model::CalendarDate;
 use sqlx::{AnyPool, Row};
 
-use crate::clock::{unix_now, Clock};
+use crate::clock::Clock;
 use crate::espaces::failed;
 use crate::mail::Notifier;
 use crate::sites::{connected_on_of, IS_SITE};
-
-const JOB: &str = "reminders";
-
-/// How long a run may take before another process may take over.
-const LEASE_SECONDS: i64 = 300;
-
-/// Takes the job's lease for `holder` if nobody holds an unexpired one.
-pub async fn claim_lease(db: &AnyPool, holder: &str) -> Result<bool, StoreError> {
-    let now = unix_now();
-    let taken = sqlx::query(
-        "UPDATE job_leases SET holder = $1, expires_at = $2
-         WHERE name = $3 AND (expires_at < $4 OR holder = $1)",
-    )
-    .bind(holder)
-    .bind(now + LEASE_SECONDS)
-    .bind(JOB)
-    .bind(now)
-    .execute(db)
-    .await
-    .map_err(failed)?
-    .rows_affected();
-    Ok(taken == 1)
-}
-
-async fn release_lease(db: &AnyPool, holder: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE job_leases SET expires_at = 0 WHERE name = $1 AND holder = $2")
-        .bind(JOB)
-        .bind(holder)
-        .execute(db)
-        .await
-        .map_err(failed)?;
-    Ok(())
-}
 
 fn notice_kind(check: YearlyCheck, reminder: Reminder) -> NoticeKind {
     match (check, reminder) {
@@ -104,7 +68,7 @@ pub async fn run_once(db: &AnyPool, clock: &Clock, notifier: &Notifier) -> Resul
             let kind = notice_kind(check, reminder);
             let once_key = format!("{site_id}/{}/{}", kind.code(), due.iso());
             let inserted = sqlx::query(
-                "INSERT INTO espace_notices (id, business_id, site_id, kind, due_on, once_key,
+                "INSERT INTO espace_notices (id, business_id, request_id, kind, due_on, once_key,
                      created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7)
                  ON CONFLICT (once_key) DO NOTHING",
@@ -130,36 +94,6 @@ pub async fn run_once(db: &AnyPool, clock: &Clock, notifier: &Notifier) -> Resul
         tracing::info!(written, today = %today.iso(), "reminders written");
     }
     Ok(written)
-}
-
-/// A run under the lease: `None` when another process holds it.
-pub async fn run_leased(
-    db: &AnyPool,
-    clock: &Clock,
-    notifier: &Notifier,
-    holder: &str,
-) -> Result<Option<u32>, StoreError> {
-    if !claim_lease(db, holder).await? {
-        return Ok(None);
-    }
-    let result = run_once(db, clock, notifier).await;
-    release_lease(db, holder).await?;
-    result.map(Some)
-}
-
-/// Runs the reminders now and then every `interval`, for as long as the process lives.
-pub fn spawn(db: AnyPool, clock: Clock, notifier: Notifier, interval: Duration) {
-    let holder = uuid::Uuid::new_v4().to_string();
-    tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(interval);
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            ticks.tick().await;
-            if let Err(error) = run_leased(&db, &clock, &notifier, &holder).await {
-                tracing::error!(%error, "reminders run failed");
-            }
-        }
-    });
 }
 
 #[cfg(test)]

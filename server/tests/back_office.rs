@@ -12,12 +12,6 @@ use support::connection::{submit_connection, SubmittedRequest, PDF, PNG};
 use support::smtp::SmtpSink;
 use support::*;
 
-async fn page(app: &TestApp, browser: &reqwest::Client, path: &str) -> String {
-    let response = get(browser, app.url(path)).await;
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.text().await.expect("html")
-}
-
 fn case_path(request: &SubmittedRequest) -> String {
     format!("/agent/demandes/{}", request.request_id)
 }

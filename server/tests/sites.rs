@@ -8,12 +8,6 @@ use reqwest::StatusCode;
 use support::connection::{submit_connection, SubmittedRequest};
 use support::*;
 
-async fn page(app: &TestApp, browser: &reqwest::Client, path: &str) -> String {
-    let response = get(browser, app.url(path)).await;
-    assert_eq!(response.status(), StatusCode::OK, "{path}");
-    response.text().await.expect("html")
-}
-
 /// A connection request submitted by Marie and approved by the agent: a connected site.
 async fn connected_site(
     app: &TestApp,
@@ -483,7 +477,7 @@ async fn the_reminders_lease_lets_one_process_run_at_a_time() {
     // The app's own start-up run may hold it for a moment: wait until it is free.
     let mut first = false;
     for _ in 0..50 {
-        first = alarmis_server::reminders::claim_lease(&db, "process-a")
+        first = alarmis_server::jobs::claim_lease(&db, "process-a")
             .await
             .unwrap();
         if first {
@@ -492,11 +486,11 @@ async fn the_reminders_lease_lets_one_process_run_at_a_time() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(first);
-    assert!(!alarmis_server::reminders::claim_lease(&db, "process-b")
+    assert!(!alarmis_server::jobs::claim_lease(&db, "process-b")
         .await
         .unwrap());
     assert!(
-        alarmis_server::reminders::claim_lease(&db, "process-a")
+        alarmis_server::jobs::claim_lease(&db, "process-a")
             .await
             .unwrap(),
         "renewed"
@@ -506,7 +500,7 @@ async fn the_reminders_lease_lets_one_process_run_at_a_time() {
         .execute(&db)
         .await
         .unwrap();
-    assert!(alarmis_server::reminders::claim_lease(&db, "process-b")
+    assert!(alarmis_server::jobs::claim_lease(&db, "process-b")
         .await
         .unwrap());
     db.close().await;

@@ -22,6 +22,12 @@ pub async fn keep_session() -> Result<u64, PortalError> {
         .ok_or(PortalError::Unavailable)
 }
 
+/// How long drafts and refused requests are kept, for the privacy notice; anyone may ask.
+#[server(endpoint = "retention_terms")]
+pub async fn retention_terms() -> Result<crate::model::retention::RetentionTerms, PortalError> {
+    use_context::<crate::model::retention::RetentionTerms>().ok_or(PortalError::Unavailable)
+}
+
 #[server(endpoint = "load_private_espace")]
 pub async fn load_private_espace() -> Result<PrivateEspace, PortalError> {
     use super::session::{require_viewer, store, unavailable};

@@ -17,6 +17,7 @@ pub use error::PortalError;
 pub use espaces::{
     accept_invitation, create_business_espace, current_viewer, invitation_company, invite_member,
     keep_session, load_business_espace, load_private_espace, registered_businesses,
+    retention_terms,
 };
 pub use requests::{
     business_requests, delete_request_draft, load_request, save_request_step, start_request,

@@ -17,6 +17,7 @@ pub mod postcode;
 pub mod rate_limit;
 pub mod rcs_number;
 pub mod request;
+pub mod retention;
 pub mod step_form;
 pub mod submitted;
 pub mod text;

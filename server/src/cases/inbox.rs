@@ -11,8 +11,31 @@ use crate::clock::now_rfc3339;
 use crate::espaces::{corrupt, failed};
 use crate::requests::message_from_row;
 
-/// The messages as they were before this reading (callers check the membership first).
+/// The messages as they were before this reading, which marks them read (callers check the
+/// membership first).
 pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, StoreError> {
+    let entries = entries(db, business_id).await?;
+    // Only what this reading showed: a message arriving meanwhile stays unread.
+    let now = now_rfc3339();
+    for entry in entries.iter().filter(|e| e.is_unread()) {
+        let (table, id) = match entry {
+            InboxEntry::Case(m) => ("request_messages", &m.message.id),
+            InboxEntry::Site(n) => ("espace_notices", &n.id),
+        };
+        sqlx::query(&format!(
+            "UPDATE {table} SET read_at = $1 WHERE id = $2 AND read_at IS NULL"
+        ))
+        .bind(&now)
+        .bind(id)
+        .execute(db)
+        .await
+        .map_err(failed)?;
+    }
+    Ok(entries)
+}
+
+/// The inbox newest first, changing nothing (the person's data export reads it so).
+pub async fn entries(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, StoreError> {
     let messages = sqlx::query(
         "SELECT m.id, m.direction, m.kind, m.body, m.created_at, m.read_at, m.request_id,
                 r.reference, r.procedure_kind, r.client_number
@@ -40,24 +63,6 @@ pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, St
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
     let notices = notices(db, business_id).await?;
-    // Only what this reading showed: a message arriving meanwhile stays unread.
-    let now = now_rfc3339();
-    for unread in messages.iter().filter(|m| m.message.read_at.is_none()) {
-        sqlx::query("UPDATE request_messages SET read_at = $1 WHERE id = $2 AND read_at IS NULL")
-            .bind(&now)
-            .bind(&unread.message.id)
-            .execute(db)
-            .await
-            .map_err(failed)?;
-    }
-    for unread in notices.iter().filter(|n| n.read_at.is_none()) {
-        sqlx::query("UPDATE espace_notices SET read_at = $1 WHERE id = $2 AND read_at IS NULL")
-            .bind(&now)
-            .bind(&unread.id)
-            .execute(db)
-            .await
-            .map_err(failed)?;
-    }
     let mut entries: Vec<InboxEntry> = messages
         .into_iter()
         .map(InboxEntry::Case)
@@ -69,9 +74,9 @@ pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, St
 
 async fn notices(db: &AnyPool, business_id: &str) -> Result<Vec<Notice>, StoreError> {
     sqlx::query(
-        "SELECT n.id, n.kind, n.site_id, n.body, n.due_on, n.amount, n.created_at, n.read_at,
+        "SELECT n.id, n.kind, n.request_id, n.body, n.due_on, n.amount, n.created_at, n.read_at,
                 r.client_number
-         FROM espace_notices n JOIN requests r ON r.id = n.site_id
+         FROM espace_notices n LEFT JOIN requests r ON r.id = n.request_id
          WHERE n.business_id = $1 ORDER BY n.created_at DESC, n.id DESC",
     )
     .bind(business_id)
@@ -84,10 +89,8 @@ async fn notices(db: &AnyPool, business_id: &str) -> Result<Vec<Notice>, StoreEr
         Ok(Notice {
             id: row.get("id"),
             kind: NoticeKind::from_code(&kind).ok_or_else(|| corrupt("notice kind", &kind))?,
-            site_id: row.get("site_id"),
-            client_number: row
-                .get::<Option<String>, _>("client_number")
-                .unwrap_or_default(),
+            request_id: row.get("request_id"),
+            client_number: row.get("client_number"),
             body: row.get("body"),
             due_on: row.get("due_on"),
             amount: row.get("amount"),

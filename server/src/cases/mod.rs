@@ -14,7 +14,7 @@ use app::model::Procedure;
 use sqlx::{AnyPool, Row};
 
 pub use actions::{Answer, CaseOutcome, Verdict};
-pub use inbox::unread as unread_messages;
+pub use inbox::{entries as inbox_entries, unread as unread_messages};
 pub use queue::search_text;
 
 use crate::audit::{self, Event};

@@ -3,6 +3,7 @@
 mod cases;
 mod certification;
 mod documents;
+mod export;
 mod form_post;
 mod health;
 mod invitations;
@@ -16,6 +17,7 @@ mod sites;
 pub use cases::{agent_document, answer, ask, case_trail_csv, decide, take, trail_csv};
 pub use certification::{letter, posted, redeem};
 pub use documents::{download, receipt, remove, UPLOAD_BODY_LIMIT};
+pub use export::{person_data, EXPORT_PATH};
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;

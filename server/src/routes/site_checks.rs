@@ -188,7 +188,7 @@ pub async fn agent_certificate(
 }
 
 /// `GET /dev/horloge`: the test clock's day; `POST` with `days=N` moves it N days forward and
-/// runs the reminders at once. Routed only when `ALARMIS_TEST_CLOCK=on`.
+/// runs the background jobs at once. Routed only when `ALARMIS_TEST_CLOCK=on`.
 pub async fn test_clock_today(State(state): State<AppState>) -> Response {
     match state.sites.today().await {
         Ok(today) => today.iso().into_response(),
@@ -210,14 +210,13 @@ pub async fn advance_test_clock(State(state): State<AppState>, request: Request)
         Err(error) => return unavailable(error),
     };
     // A run of another process may have read the old day: wait for the lease and run again,
-    // so the reminders of the new day are written when this answers.
+    // so what the new day brings (reminders, deletions) is done when this answers.
     let holder = format!("test-clock-{}", uuid::Uuid::new_v4());
+    let jobs = state.jobs();
     for _ in 0..100 {
-        match crate::reminders::run_leased(&state.db, &state.clock, state.sites.notifier(), &holder)
-            .await
-        {
-            Ok(Some(_)) => return today.iso().into_response(),
-            Ok(None) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+        match jobs.run_leased(&holder).await {
+            Ok(true) => return today.iso().into_response(),
+            Ok(false) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
             Err(error) => return unavailable(error),
         }
     }

@@ -52,7 +52,7 @@ async fn notify(
     body: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO espace_notices (id, business_id, site_id, kind, body, created_at)
+        "INSERT INTO espace_notices (id, business_id, request_id, kind, body, created_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(uuid::Uuid::new_v4().to_string())

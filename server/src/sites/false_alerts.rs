@@ -54,7 +54,7 @@ impl SqlSiteStore {
         .await
         .map_err(failed)?;
         sqlx::query(
-            "INSERT INTO espace_notices (id, business_id, site_id, kind, due_on, amount, created_at)
+            "INSERT INTO espace_notices (id, business_id, request_id, kind, due_on, amount, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(uuid::Uuid::new_v4().to_string())

@@ -259,6 +259,13 @@ pub async fn create_business(app: &TestApp, browser: &reqwest::Client, company: 
     location(&response)
 }
 
+/// A page that must answer 200, as HTML text.
+pub async fn page(app: &TestApp, browser: &reqwest::Client, path: &str) -> String {
+    let response = get(browser, app.url(path)).await;
+    assert_eq!(response.status(), reqwest::StatusCode::OK, "{path}");
+    response.text().await.expect("html")
+}
+
 /// A GET as a browser would send it.
 pub async fn get(browser: &reqwest::Client, url: String) -> reqwest::Response {
     browser.get(&url).send().await.expect("a response")

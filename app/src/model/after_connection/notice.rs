@@ -1,6 +1,6 @@
-//! Messages to an eSpace about its connected sites rather than a request: the decision on a
-//! change report, the reminders of the yearly maintenance and test. They share the inbox with
-//! the requests' messages.
+//! Messages to an eSpace about its connected sites or its drafts rather than a request's case:
+//! the decision on a change report, the reminders of the yearly maintenance and test, a false
+//! alert's fee, a draft about to be deleted. They share the inbox with the requests' messages.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,10 +15,14 @@ pub enum NoticeKind {
     TestDue,
     /// An agent recorded an intervention after a false alert, with its fee.
     FalseAlertFee,
+    /// A draft left untouched will be deleted on `due_on` unless it changes before.
+    DraftExpiring,
+    /// A draft left untouched since `due_on` was deleted.
+    DraftDeleted,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 7] = [
+    pub const ALL: [NoticeKind; 9] = [
         NoticeKind::ChangeAccepted,
         NoticeKind::ChangeRefused,
         NoticeKind::MaintenanceSoon,
@@ -26,6 +30,8 @@ impl NoticeKind {
         NoticeKind::TestSoon,
         NoticeKind::TestDue,
         NoticeKind::FalseAlertFee,
+        NoticeKind::DraftExpiring,
+        NoticeKind::DraftDeleted,
     ];
 
     pub fn code(self) -> &'static str {
@@ -37,6 +43,8 @@ impl NoticeKind {
             NoticeKind::TestSoon => "test_soon",
             NoticeKind::TestDue => "test_due",
             NoticeKind::FalseAlertFee => "false_alert_fee",
+            NoticeKind::DraftExpiring => "draft_expiring",
+            NoticeKind::DraftDeleted => "draft_deleted",
         }
     }
 
@@ -49,6 +57,11 @@ impl NoticeKind {
     pub fn subject_id(self) -> String {
         format!("notice-{}", self.code().replace('_', "-"))
     }
+
+    /// Whether it is about a draft (its link opens the draft) rather than a connected site.
+    pub fn is_about_draft(self) -> bool {
+        matches!(self, NoticeKind::DraftExpiring | NoticeKind::DraftDeleted)
+    }
 }
 
 /// One notice of the inbox.
@@ -56,8 +69,10 @@ impl NoticeKind {
 pub struct Notice {
     pub id: String,
     pub kind: NoticeKind,
-    pub site_id: String,
-    pub client_number: String,
+    /// The site's (its approved request's) or the draft's id; `None` once it was deleted.
+    pub request_id: Option<String>,
+    /// The site's client number; `None` for a draft.
+    pub client_number: Option<String>,
     /// What a person wrote (a refusal's reason).
     pub body: Option<String>,
     /// A reminder's due date, `YYYY-MM-DD`.

@@ -25,10 +25,11 @@ pub enum AuditAction {
     ChangeRefused,
     CheckRecorded,
     FalseAlertRecorded,
+    DataExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignedIn,
         AuditAction::Submitted,
         AuditAction::CaseViewed,
@@ -49,6 +50,7 @@ impl AuditAction {
         AuditAction::ChangeRefused,
         AuditAction::CheckRecorded,
         AuditAction::FalseAlertRecorded,
+        AuditAction::DataExported,
     ];
 
     /// The database's and the CSV export's name for it.
@@ -74,6 +76,7 @@ impl AuditAction {
             AuditAction::ChangeRefused => "change_refused",
             AuditAction::CheckRecorded => "check_recorded",
             AuditAction::FalseAlertRecorded => "false_alert_recorded",
+            AuditAction::DataExported => "data_exported",
         }
     }
 

@@ -84,15 +84,30 @@ fn NoticeLine(business_id: String, notice: Notice) -> impl IntoView {
         .unwrap_or_default();
     args.set("amount", amount);
     let subject = i18n.t_with(&notice.kind.subject_id(), &args);
+    // A deleted draft has nothing left to open.
+    let link = notice.request_id.as_deref().map(|id| {
+        if notice.kind.is_about_draft() {
+            request_path(&business_id, id)
+        } else {
+            site_path(&business_id, id)
+        }
+    });
+    let about = match &notice.client_number {
+        Some(number) => format!("{} {number}", i18n.t("site-title")),
+        None => i18n.t("notice-about-draft"),
+    };
     view! {
         <li class=if unread { "message message--police message--unread" } else { "message message--police" }>
             <p class="message__meta">
                 {unread.then(|| view! { <strong class="tag tag--new">{i18n.t("inbox-new")}</strong> " " })}
                 <time datetime=notice.created_at.clone()>{i18n.date_time(&notice.created_at)}</time>
-                " · " {i18n.t("site-title")} " " {notice.client_number.clone()}
+                " · " {about}
             </p>
             <p class="message__subject">
-                <a href=site_path(&business_id, &notice.site_id)>{subject}</a>
+                {match link {
+                    Some(href) => view! { <a href=href>{subject}</a> }.into_any(),
+                    None => view! { <span>{subject}</span> }.into_any(),
+                }}
             </p>
             {notice.body.clone().map(|body| view! { <p class="message__body">{body}</p> })}
         </li>

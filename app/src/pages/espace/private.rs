@@ -72,5 +72,8 @@ fn PrivateEspaceView(space: PrivateEspace) -> impl IntoView {
         <p class="hint">{i18n.t("espace-business-hint")}</p>
         {businesses}
         <p><a class="button" href=NEW_BUSINESS_PATH>{i18n.t("business-new-title")}</a></p>
+        <h2>{i18n.t("export-title")}</h2>
+        <p>{i18n.t("export-body")}</p>
+        <p><a href="/espace/mes-donnees.zip" download data-testid="export-link" rel="external">{i18n.t("export-link")}</a></p>
     }
 }

@@ -5,7 +5,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::use_i18n;
+use crate::api::retention_terms;
+use crate::i18n::{use_i18n, FluentArgs, I18n};
+use crate::model::retention::RetentionTerms;
+
+/// The section the configured retention periods join.
+const RETENTION_HEADING: &str = "privacy-retention-title";
 
 pub const ACCESSIBILITY_PATH: &str = "/accessibilite";
 pub const PRIVACY_PATH: &str = "/protection-des-donnees";
@@ -78,30 +83,53 @@ const PRIVACY: &[Section] = &[
         items: &[],
     },
     Section {
-        heading: "privacy-retention-title",
+        heading: RETENTION_HEADING,
         paragraphs: &[],
         items: &[
             "privacy-retention-session",
             "privacy-retention-limits",
             "privacy-retention-language",
             "privacy-retention-requests",
+            "privacy-retention-trail",
         ],
     },
     Section {
         heading: "privacy-rights-title",
-        paragraphs: &["privacy-rights", "privacy-complaint"],
+        paragraphs: &["privacy-rights", "privacy-export", "privacy-complaint"],
         items: &[],
     },
 ];
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    view! { <Statement title="a11y-title" intro="a11y-intro" sections=ACCESSIBILITY/> }
+    view! { <Statement title="a11y-title" intro="a11y-intro" sections=ACCESSIBILITY retention=None/> }
 }
 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
-    view! { <Statement title="privacy-title" intro="privacy-intro" sections=PRIVACY/> }
+    let i18n = use_i18n();
+    let terms = Resource::new(|| (), |_| retention_terms());
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                let retention = terms.await.ok();
+                view! { <Statement title="privacy-title" intro="privacy-intro" sections=PRIVACY retention/> }
+            })}
+        </Suspense>
+    }
+}
+
+/// The retention periods the configuration sets, as list items of their section.
+fn retention_items(i18n: I18n, terms: RetentionTerms) -> Vec<String> {
+    let mut drafts = FluentArgs::new();
+    drafts.set("days", terms.draft_days);
+    drafts.set("warning", terms.draft_warning_days);
+    let mut refused = FluentArgs::new();
+    refused.set("years", terms.refused_years);
+    vec![
+        i18n.t_with("privacy-retention-drafts", &drafts),
+        i18n.t_with("privacy-retention-refused", &refused),
+    ]
 }
 
 #[component]
@@ -109,6 +137,8 @@ fn Statement(
     title: &'static str,
     intro: &'static str,
     sections: &'static [Section],
+    /// The privacy notice's configured periods, listed with its retention section.
+    retention: Option<RetentionTerms>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -119,6 +149,10 @@ fn Statement(
             {sections
                 .iter()
                 .map(|section| {
+                    let configured = match retention {
+                        Some(terms) if section.heading == RETENTION_HEADING => retention_items(i18n, terms),
+                        _ => Vec::new(),
+                    };
                     view! {
                         <h2>{i18n.t(section.heading)}</h2>
                         {section.paragraphs.iter().map(|id| view! { <p>{i18n.t(id)}</p> }).collect_view()}
@@ -127,6 +161,7 @@ fn Statement(
                                 view! {
                                     <ul class="list">
                                         {section.items.iter().map(|id| view! { <li>{i18n.t(id)}</li> }).collect_view()}
+                                        {configured.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
                                     </ul>
                                 }
                             })}
@@ -159,6 +194,8 @@ mod tests {
                 "privacy-title",
                 "privacy-intro",
                 "legal-updated",
+                "privacy-retention-drafts",
+                "privacy-retention-refused",
             ]);
         for id in ids {
             for locale in Locale::ALL {

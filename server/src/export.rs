@@ -1,0 +1,231 @@
+//! The person's data (GDPR Art. 15 and 20): everything the portal holds about the signed-in
+//! person and the business eSpaces they belong to, as `donnees.json` with every document beside
+//! it, in one zip. Reading it marks nothing read and changes nothing but the audit trail.
+
+use std::io::Write;
+
+use app::api::backend::{RequestStore, SiteStore, StoreError};
+use app::model::after_connection::ConnectedSite;
+use app::model::case::{AuditAction, InboxEntry};
+use app::model::{BusinessEspace, ProcedureRequest};
+use serde::Serialize;
+use sqlx::Row;
+use zip::write::SimpleFileOptions;
+
+use crate::audit::{self, Event};
+use crate::espaces::failed;
+use crate::AppState;
+
+#[derive(Serialize)]
+struct Export {
+    exported_at: String,
+    person: Person,
+    espaces: Vec<Espace>,
+    /// Where each document sits in the zip, by request.
+    documents: Vec<ExportedFile>,
+}
+
+#[derive(Serialize)]
+struct Person {
+    given_name: String,
+    family_name: String,
+    /// The identity provider and the person's identifier there.
+    issuer: String,
+    subject: String,
+    language: Option<String>,
+    first_sign_in: String,
+}
+
+#[derive(Serialize)]
+struct Espace {
+    espace: BusinessEspace,
+    requests: Vec<ProcedureRequest>,
+    connected_sites: Vec<ConnectedSite>,
+    inbox: Vec<InboxEntry>,
+}
+
+#[derive(Serialize)]
+struct ExportedFile {
+    request_id: String,
+    path: String,
+}
+
+/// A name safe inside a zip: no folders, nothing but a plain file name.
+fn plain_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(['.', ' ']);
+    if trimmed.is_empty() {
+        "fichier".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// The zip's bytes; the export is recorded in the audit trail before they leave.
+pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, StoreError> {
+    let row = sqlx::query(
+        "SELECT given_name, family_name, issuer, subject, locale, created_at
+         FROM persons WHERE id = $1",
+    )
+    .bind(person_id)
+    .fetch_one(&state.db)
+    .await
+    .map_err(failed)?;
+    let person = Person {
+        given_name: row.get("given_name"),
+        family_name: row.get("family_name"),
+        issuer: row.get("issuer"),
+        subject: row.get("subject"),
+        language: row.get("locale"),
+        first_sign_in: row.get("created_at"),
+    };
+    let mut espaces = Vec::new();
+    // (path in the zip, storage key)
+    let mut files: Vec<(String, String, String)> = Vec::new();
+    for summary in state.espaces.businesses_of(person_id).await? {
+        let Some(espace) = state
+            .espaces
+            .business_for_member(person_id, &summary.id)
+            .await?
+        else {
+            continue;
+        };
+        let mut requests = Vec::new();
+        for line in state
+            .requests
+            .requests_of_business(person_id, &summary.id)
+            .await?
+            .unwrap_or_default()
+        {
+            let Some(request) = state
+                .requests
+                .request_for_member(person_id, &summary.id, &line.id)
+                .await?
+            else {
+                continue;
+            };
+            let folder = format!(
+                "documents/{}",
+                request
+                    .reference
+                    .clone()
+                    .unwrap_or_else(|| request.id.clone())
+            );
+            for document in &request.documents {
+                if let Some(key) = state
+                    .requests
+                    .document_key(&request.id, &document.id)
+                    .await?
+                {
+                    let path = format!(
+                        "{folder}/{}-{}",
+                        &document.id[..8.min(document.id.len())],
+                        plain_name(&document.file_name)
+                    );
+                    files.push((request.id.clone(), path, key));
+                }
+            }
+            if let (Some(key), Some(reference)) = (
+                state.requests.receipt_key(&request.id).await?,
+                request.reference.as_ref(),
+            ) {
+                files.push((
+                    request.id.clone(),
+                    format!("{folder}/recepisse-{reference}.pdf"),
+                    key,
+                ));
+            }
+            requests.push(request);
+        }
+        let mut connected_sites = Vec::new();
+        for line in state
+            .sites
+            .sites_of_business(person_id, &summary.id)
+            .await?
+            .unwrap_or_default()
+        {
+            let Some(site) = state
+                .sites
+                .site_for_member(person_id, &summary.id, &line.id)
+                .await?
+            else {
+                continue;
+            };
+            for check in &site.checks {
+                if let Some(stored) = state.sites.certificate(site.id(), &check.id).await? {
+                    let path = format!(
+                        "documents/{}/controles/{}-{}",
+                        site.request
+                            .reference
+                            .clone()
+                            .unwrap_or_else(|| site.id().to_owned()),
+                        check.done_on,
+                        plain_name(&stored.file_name)
+                    );
+                    files.push((site.id().to_owned(), path, stored.storage_key));
+                }
+            }
+            connected_sites.push(site);
+        }
+        let inbox = crate::cases::inbox_entries(&state.db, &summary.id).await?;
+        espaces.push(Espace {
+            espace,
+            requests,
+            connected_sites,
+            inbox,
+        });
+    }
+    let export = Export {
+        exported_at: crate::clock::now_rfc3339(),
+        person,
+        espaces,
+        documents: files
+            .iter()
+            .map(|(request_id, path, _)| ExportedFile {
+                request_id: request_id.clone(),
+                path: path.clone(),
+            })
+            .collect(),
+    };
+    let json = serde_json::to_vec_pretty(&export).map_err(failed)?;
+    let mut contents = Vec::with_capacity(files.len());
+    for (_, path, key) in files {
+        let bytes = state.requests.documents().get(&key).await.map_err(failed)?;
+        contents.push((path, bytes));
+    }
+    audit::record(
+        &state.db,
+        Event::applicant(person_id, AuditAction::DataExported),
+    )
+    .await?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("donnees.json", options).map_err(failed)?;
+    zip.write_all(&json).map_err(failed)?;
+    for (path, bytes) in contents {
+        zip.start_file(path, options).map_err(failed)?;
+        zip.write_all(&bytes).map_err(failed)?;
+    }
+    Ok(zip.finish().map_err(failed)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_cannot_leave_their_folder() {
+        assert_eq!(plain_name("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(plain_name("plan étage 1.pdf"), "plan étage 1.pdf");
+        assert_eq!(plain_name("..."), "fichier");
+    }
+}
