@@ -146,8 +146,10 @@ export default defineConfig({
   },
   projects: [
     // Every page must work without JavaScript (plain HTML forms), and better with it.
-    { name: 'javascript', use: { javaScriptEnabled: true } },
-    { name: 'no-javascript', use: { javaScriptEnabled: false } },
+    { name: 'javascript', use: { javaScriptEnabled: true }, testIgnore: /clock\.spec\.ts/ },
+    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /clock\.spec\.ts/ },
+    // The tests that move the portal's test clock, once everything else is done.
+    { name: 'clock', use: { javaScriptEnabled: true }, testMatch: /clock\.spec\.ts/, dependencies: ['javascript', 'no-javascript'] },
   ],
   webServer: [
     // The portal with its built-in development identity provider, as `make run` starts it.

@@ -3,7 +3,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
-export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.name === 'javascript';
+export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.use.javaScriptEnabled !== false;
 
 /** Waits until the WASM bundle has hydrated the page (App marks <html data-hydrated>). */
 export async function waitForHydration(page: Page) {

@@ -50,6 +50,26 @@ struct ExportedFile {
     path: String,
 }
 
+/// The first characters of an id: enough to keep two files of the same name apart.
+fn short_id(id: &str) -> &str {
+    id.get(..8).unwrap_or(id)
+}
+
+/// Makes every path of the archive distinct, should two ever fold to the same name (the zip
+/// format refuses a second entry of a name).
+fn distinct_paths(files: &mut [(String, String, String)]) {
+    let mut seen = std::collections::HashSet::new();
+    for (_, path, _) in files.iter_mut() {
+        let mut candidate = path.clone();
+        let mut n = 2;
+        while !seen.insert(candidate.clone()) {
+            candidate = format!("{path}-{n}");
+            n += 1;
+        }
+        *path = candidate;
+    }
+}
+
 /// A name safe inside a zip: no folders, nothing but a plain file name.
 fn plain_name(name: &str) -> String {
     let cleaned: String = name
@@ -163,12 +183,14 @@ pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, St
             for check in &site.checks {
                 if let Some(stored) = state.sites.certificate(site.id(), &check.id).await? {
                     let path = format!(
-                        "documents/{}/controles/{}-{}",
+                        "documents/{}/controles/{}-{}-{}-{}",
                         site.request
                             .reference
                             .clone()
                             .unwrap_or_else(|| site.id().to_owned()),
                         check.done_on,
+                        check.check.code(),
+                        short_id(&check.id),
                         plain_name(&stored.file_name)
                     );
                     files.push((site.id().to_owned(), path, stored.storage_key));
@@ -184,6 +206,7 @@ pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, St
             inbox,
         });
     }
+    distinct_paths(&mut files);
     let export = Export {
         exported_at: crate::clock::now_rfc3339(),
         person,
@@ -227,5 +250,14 @@ mod tests {
         assert_eq!(plain_name("../../etc/passwd"), "_.._etc_passwd");
         assert_eq!(plain_name("plan étage 1.pdf"), "plan étage 1.pdf");
         assert_eq!(plain_name("..."), "fichier");
+    }
+
+    #[test]
+    fn two_files_of_one_name_get_two_paths() {
+        let file = |path: &str| (String::new(), path.to_owned(), String::new());
+        let mut files = vec![file("a/x.pdf"), file("a/x.pdf"), file("a/y.pdf")];
+        distinct_paths(&mut files);
+        let paths: Vec<&str> = files.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(paths, ["a/x.pdf", "a/x.pdf-2", "a/y.pdf"]);
     }
 }

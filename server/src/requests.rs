@@ -207,6 +207,13 @@ impl SqlRequestStore {
         .map_err(failed)?
         .rows_affected();
         if removed == 1 {
+            // Removing a file is a change to the draft: it puts off its deletion as unused.
+            sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
+                .bind(now_rfc3339())
+                .bind(request_id)
+                .execute(&self.db)
+                .await
+                .map_err(failed)?;
             if let Err(error) = self.documents.delete(&key).await {
                 tracing::warn!(%error, "document row removed, its bytes stay in the store");
             }

@@ -62,7 +62,7 @@ pub async fn run_once(jobs: &Jobs) -> Result<RetentionRun, StoreError> {
         warned: warn_drafts(jobs, now, today).await?,
         ..RetentionRun::default()
     };
-    run.drafts_deleted = delete_drafts(jobs, today).await?;
+    run.drafts_deleted = delete_drafts(jobs, now, today).await?;
     let before = CalendarDate {
         year: today.year - i32::try_from(policy.refused_years).unwrap_or(i32::MAX),
         ..today
@@ -155,16 +155,19 @@ async fn delete_files(jobs: &Jobs, keys: Vec<String>) {
     }
 }
 
-/// Drafts whose warning's day has come and that did not change since the warning.
-async fn delete_drafts(jobs: &Jobs, today: CalendarDate) -> Result<u32, StoreError> {
+/// Drafts whose warning's day has come, that did not change since the warning, and that are
+/// past the expiry configured now (a longer one set since the warning keeps them).
+async fn delete_drafts(jobs: &Jobs, now: i64, today: CalendarDate) -> Result<u32, StoreError> {
+    let expired_before = stamp(now - i64::from(jobs.retention.draft_days) * DAY);
     let due = sqlx::query(
         "SELECT r.id, r.business_id, r.updated_at FROM espace_notices n
          JOIN requests r ON r.id = n.request_id
-         WHERE n.kind = $1 AND r.status = 'draft' AND n.due_on <= $2
+         WHERE n.kind = $1 AND r.status = 'draft' AND n.due_on <= $2 AND r.updated_at < $3
            AND n.once_key = 'draft/' || r.id || '/' || r.updated_at",
     )
     .bind(NoticeKind::DraftExpiring.code())
     .bind(today.iso())
+    .bind(&expired_before)
     .fetch_all(&jobs.db)
     .await
     .map_err(failed)?;

@@ -444,6 +444,10 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         "{inbox}"
     );
 
+    // The clock only moves forward (moving it back would re-run deletions' arithmetic).
+    let back = post(&app, &app.browser(), "/dev/horloge", &[("days", "-5")]).await;
+    assert_eq!(back.status(), StatusCode::BAD_REQUEST);
+
     // On the due day, the second reminders; the day after, the site is late for the agents.
     let moved = post(&app, &app.browser(), "/dev/horloge", &[("days", "26")]).await;
     assert_eq!(moved.text().await.unwrap(), luxembourg_today(366));

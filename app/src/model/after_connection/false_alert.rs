@@ -77,10 +77,11 @@ pub fn check_false_alert(
             .unwrap_or_default(),
         connected_on,
         today,
+        "alert",
     ) {
         Ok(day) => Some(day),
         Err(code) => {
-            errors.add("alert_date", code, None);
+            errors.add("alert_date", &code, None);
             None
         }
     };
@@ -181,7 +182,7 @@ mod tests {
         assert_eq!(
             codes,
             [
-                ("alert_date", "date-in-future"),
+                ("alert_date", "alert-date-in-future"),
                 ("persons", "fee-intervention-no-persons"),
                 ("hours", "number-negative"),
                 ("kilometres", "number-format"),

@@ -343,6 +343,13 @@ mod tests {
         ids.extend(ChangeStatus::ALL.iter().map(|s| s.message_id()));
         ids.extend(NoticeKind::ALL.iter().map(|k| k.subject_id()));
         ids.extend(super::super::YearlyCheck::ALL.iter().map(|c| c.title_id()));
+        // The day of a check or of a false alert, wrong in each way `check_done_on` reports.
+        for what in ["check", "alert"] {
+            for code in ["date-required", "date-format", "date-in-future"] {
+                ids.push(format!("error-{what}-{code}"));
+            }
+        }
+        ids.push("error-check-before-connection".to_owned());
         for locale in Locale::ALL {
             for id in &ids {
                 assert!(has_message(locale, id), "{}: {id}", locale.code());

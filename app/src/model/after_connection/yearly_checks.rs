@@ -82,15 +82,18 @@ pub fn due_checks(
         .collect()
 }
 
-/// A recorded day must be a real day, not in the future, and not before the connection.
+/// A recorded day must be a real day, not in the future, and not before the connection. The
+/// message code names what the day is of (`what`: "check", "alert"), so the person reads
+/// "the date of the maintenance", not some other date's words.
 pub fn check_done_on(
     input: &str,
     connected_on: CalendarDate,
     today: CalendarDate,
-) -> Result<CalendarDate, &'static str> {
-    let day = CalendarDate::parse_past(input, today).map_err(|e| e.code())?;
+    what: &str,
+) -> Result<CalendarDate, String> {
+    let day = CalendarDate::parse_past(input, today).map_err(|e| format!("{what}-{}", e.code()))?;
     if day < connected_on {
-        Err("check-before-connection")
+        Err("check-before-connection".to_owned())
     } else {
         Ok(day)
     }
@@ -138,15 +141,21 @@ mod tests {
         let connected = date(2026, 3, 15);
         let today = date(2026, 12, 1);
         assert_eq!(
-            check_done_on("2026-11-30", connected, today),
+            check_done_on("2026-11-30", connected, today, "check"),
             Ok(date(2026, 11, 30))
         );
         assert_eq!(
-            check_done_on("2026-03-14", connected, today),
-            Err("check-before-connection")
+            check_done_on("2026-03-14", connected, today, "check"),
+            Err("check-before-connection".to_owned())
         );
-        assert!(check_done_on("2026-12-02", connected, today).is_err());
-        assert!(check_done_on("2026-02-30", connected, today).is_err());
+        assert_eq!(
+            check_done_on("2026-12-02", connected, today, "check"),
+            Err("check-date-in-future".to_owned())
+        );
+        assert_eq!(
+            check_done_on("2026-02-30", connected, today, "alert"),
+            Err("alert-date-format".to_owned())
+        );
         for check in YearlyCheck::ALL {
             assert_eq!(YearlyCheck::from_code(check.code()), Some(check));
         }

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { agentPage, click, openCase } from './agent';
+import { errorSummary, expectNoViolations, open, signIn, waitForHydration } from './helpers';
+import { PDF, submitConnection } from './wizard-steps';
+
+// The test clock is the whole portal's: moving it a year on would age every other test's
+// drafts and sites. This file runs in a project of its own, after the others (playwright.config.ts).
+test('the yearly maintenance is recorded with its certificate, and reminders come when the clock moves forward', async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(150_000);
+  const company = `Galerie Reuter ${testInfo.project.name}`;
+  await signIn(page, testInfo);
+  const reference = await submitConnection(page, testInfo, company);
+  const businessId = page.url().match(/entreprises\/([^/]+)\//)?.[1] ?? '';
+  const agent = await agentPage(browser, testInfo);
+  await openCase(agent, testInfo, reference, company);
+  await click(agent, testInfo, 'Prendre en charge');
+  await click(agent, testInfo, 'Approuver');
+
+  await open(page, `/espace/entreprises/${businessId}`, testInfo);
+  await page.getByTestId('site-link').click();
+  await waitForHydration(page);
+  const clientNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').match(/AL-7\d{5}/)?.[0] ?? '';
+  await expect(page.getByTestId('due-maintenance')).toContainText('À faire au plus tard le');
+  await expect(page.getByTestId('due-maintenance')).not.toContainText('En retard');
+
+  // A record without its certificate is explained, then recorded with it.
+  const clock = async (days: number) => {
+    const response = await page.request.post('/dev/horloge', { form: { days: String(days) }, headers: { Origin: baseURL ?? '' } });
+    expect(response.status()).toBe(200);
+    return (await response.text()).trim();
+  };
+  const today = await clock(0);
+  await page.getByLabel('Entretien annuel').check();
+  await page.getByLabel('Date', { exact: true }).fill(today);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(errorSummary(page)).toContainText('Joignez le certificat ou le rapport');
+  await page.getByLabel('Entretien annuel').check();
+  await page.getByLabel('Date', { exact: true }).fill(today);
+  await page.getByLabel('Certificat ou rapport').setInputFiles({ name: 'entretien-2026.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByTestId('check-record')).toContainText('entretien-2026.pdf');
+  await waitForHydration(page);
+  await expectNoViolations(page);
+
+  // 340 days on: the reminders of both (30 days before their due date) are in the inbox.
+  await clock(340);
+  await open(page, `/espace/entreprises/${businessId}`, testInfo);
+  await expect(page.getByTestId('inbox-link')).toContainText('non lu');
+  await page.getByTestId('inbox-link').click();
+  const inbox = page.getByTestId('inbox');
+  await expect(inbox).toContainText(`L'entretien annuel de votre système est à faire avant le`);
+  await expect(inbox).toContainText('Le test de transmission annuel est à faire avant le');
+  await expect(inbox).toContainText(clientNumber);
+
+  // A month later both are late: the inbox says they are due, the agents see the site late.
+  await clock(30);
+  await page.reload();
+  await expect(page.getByTestId('inbox')).toContainText('Le test de transmission annuel est dû (échéance');
+  await open(agent, '/agent/sites', testInfo);
+  await expect(agent.getByTestId('site-row').filter({ hasText: clientNumber })).toContainText('En retard');
+});
