@@ -101,7 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/connexion/echec") view=SignInFailurePage/>
                     <Route path=path!("/trop-de-tentatives") view=TooManyAttemptsPage/>
                     <Route path=path!("/accessibilite") view=AccessibilityPage/>
-                    <Route path=path!("/protection-des-donnees") view=PrivacyPage/>
+                    <Route path=path!("/protection-des-donnees") view=PrivacyPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>
