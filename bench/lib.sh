@@ -9,7 +9,7 @@ duration="${DURATION:-10s}"
 target_dir="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 # The portal as shipped: release server, release bundle through wasm-opt. CARGO_TARGET_DIR is
 # honoured (scripts and CI keep the build in ~/.cache/alarmis/target).
-[ -x "$target_dir/release/server" ] && [ -f target/site/pkg/alarmis.wasm ] || cargo leptos build --release --precompress
+[ -x "$target_dir/release/server" ] && [ -f target/site/pkg/alarmis.wasm ] || "$REPO_ROOT/scripts/build"
 work="$(mktemp -d "${TMPDIR:-/tmp}/alarmis-bench.XXXXXX")"
 portals=()
 trap 'for p in "${portals[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT

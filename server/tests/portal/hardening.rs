@@ -1,12 +1,12 @@
 //! Security headers, rate limits, body limits, request ids and metrics, on the real server.
 
-mod support;
-
+use crate::support::connection::{answers, PDF};
+use crate::support::{
+    create_business, get, location, post, sign_in, spawn_app, spawn_app_with, MARIE,
+};
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use sha2::Digest;
-use support::connection::{answers, PDF};
-use support::{create_business, get, location, post, sign_in, spawn_app, spawn_app_with, MARIE};
 
 fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
     response
@@ -240,7 +240,7 @@ async fn too_many_uploads_and_codes_by_one_person_are_refused() {
     assert!(html.contains("Too many certification codes") || html.contains("Trop de codes"));
     // Another person is not held back by Marie's count.
     let luc = app.browser();
-    sign_in(&app, &luc, support::LUC).await;
+    sign_in(&app, &luc, crate::support::LUC).await;
     let luc_business = create_business(&app, &luc, "Garage Weber").await;
     let tried = post(
         &app,

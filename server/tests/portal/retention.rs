@@ -2,13 +2,11 @@
 //! zip), drafts deleted after a warning when nobody touches them, refused requests deleted
 //! after their retention, and the privacy notice stating the configured periods.
 
-mod support;
-
 use std::io::Read;
 
+use crate::support::connection::{complete_draft, submit_connection, PDF, PNG};
+use crate::support::*;
 use reqwest::StatusCode;
-use support::connection::{complete_draft, submit_connection, PDF, PNG};
-use support::*;
 
 async fn move_clock(app: &TestApp, days: i64) {
     let moved = post(
@@ -119,7 +117,7 @@ async fn an_untouched_draft_is_deleted_after_a_warning_and_a_change_puts_it_off(
         &app,
         &marie,
         &format!("{kept}/motivation"),
-        &support::connection::answers("motivation"),
+        &crate::support::connection::answers("motivation"),
     )
     .await;
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);

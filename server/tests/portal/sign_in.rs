@@ -1,12 +1,10 @@
 //! Sign-in through OpenID Connect: the happy path through the built-in provider, and each
 //! kind of bad answer refused with a clear page rather than an error.
 
-mod support;
-
+use crate::support::fake_idp::{self, Defect};
+use crate::support::*;
 use reqwest::header::{COOKIE, SET_COOKIE};
 use reqwest::StatusCode;
-use support::fake_idp::{self, Defect};
-use support::*;
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response

@@ -2,16 +2,16 @@
 //! infected one is refused with its message and never stored, and with clamd gone nothing is
 //! kept unscanned.
 
-mod support;
-
+use crate::support::clamd::{Clamd, EICAR};
+use crate::support::connection::{answers, PDF};
+use crate::support::{
+    create_business, database, get, location, post, sign_in, spawn_app_with, MARIE,
+};
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
-use support::clamd::{Clamd, EICAR};
-use support::connection::{answers, PDF};
-use support::{create_business, database, get, location, post, sign_in, spawn_app_with, MARIE};
 
 async fn upload(
-    app: &support::TestApp,
+    app: &crate::support::TestApp,
     browser: &reqwest::Client,
     page: &str,
     name: &str,
@@ -30,7 +30,7 @@ async fn upload(
 }
 
 /// How many documents the request has, and how many files the store holds.
-async fn kept(app: &support::TestApp, request_id: &str) -> (i64, usize) {
+async fn kept(app: &crate::support::TestApp, request_id: &str) -> (i64, usize) {
     let db = database(app).await;
     let rows: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM request_documents WHERE request_id = $1")

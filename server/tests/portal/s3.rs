@@ -1,12 +1,10 @@
 //! Documents on an S3-compatible store: a change of configuration, not of code.
 
-mod support;
-
+use crate::support::connection::{submit_connection, PDF};
+use crate::support::s3::S3Server;
+use crate::support::{database, get, sign_in, spawn_app_with, MARIE};
 use reqwest::StatusCode;
 use sqlx::Row;
-use support::connection::{submit_connection, PDF};
-use support::s3::S3Server;
-use support::{database, get, sign_in, spawn_app_with, MARIE};
 
 #[tokio::test]
 async fn uploads_and_receipts_go_to_the_bucket_and_come_back_from_it() {

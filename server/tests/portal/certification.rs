@@ -2,14 +2,12 @@
 //! agent's decision and letter, and the code's redemption; then the code's properties (one use,
 //! expiry, attempt limit, only a hash stored, never logged, useless in another eSpace).
 
-mod support;
-
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::support::*;
 use reqwest::StatusCode;
 use sqlx::Row;
-use support::*;
 
 /// Everything the portal logs in this test binary, at every level, to look for codes in it.
 fn captured_logs() -> Arc<Mutex<Vec<u8>>> {
@@ -661,7 +659,7 @@ async fn an_espace_certifies_with_the_number_its_connection_request_was_given() 
     let marie = app.browser();
     sign_in(&app, &marie, MARIE).await;
     let connection =
-        support::connection::submit_connection(&app, &marie, "Bijouterie Schmit").await;
+        crate::support::connection::submit_connection(&app, &marie, "Bijouterie Schmit").await;
     let agent = agent(&app).await;
     approve(&app, &agent, &connection.request_id).await;
     // The number the portal issued is this eSpace's: its certification with it is approved.

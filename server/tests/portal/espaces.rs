@@ -1,10 +1,8 @@
 //! eSpaces: creation with the shared rules, and nobody reaching someone else's by changing an
 //! id; cross-origin requests refused; police pages refused to applicants.
 
-mod support;
-
+use crate::support::*;
 use reqwest::StatusCode;
-use support::*;
 
 #[tokio::test]
 async fn a_business_espace_is_created_and_shown_to_its_member() {

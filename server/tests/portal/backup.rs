@@ -2,15 +2,15 @@
 //! with ALARMIS_TEST_POSTGRES): a portal restored from a backup has the same requests, their
 //! history and their documents.
 
-mod support;
-
 use std::path::Path;
 use std::process::Command;
 
+use crate::support::connection::{submit_connection, PDF};
+use crate::support::{
+    database, database_url_for, get, sign_in, spawn_app, spawn_app_in, AGENT, MARIE,
+};
 use reqwest::StatusCode;
 use sqlx::Row;
-use support::connection::{submit_connection, PDF};
-use support::{database, database_url_for, get, sign_in, spawn_app, spawn_app_in, AGENT, MARIE};
 
 fn script(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,7 +30,9 @@ fn run(name: &str, folder: &Path, database_url: &str, data_dir: &Path) -> std::p
 }
 
 /// Every request's id, reference and status, and the number of audit rows and documents.
-async fn contents(app: &support::TestApp) -> (Vec<(String, Option<String>, String)>, i64, i64) {
+async fn contents(
+    app: &crate::support::TestApp,
+) -> (Vec<(String, Option<String>, String)>, i64, i64) {
     let db = database(app).await;
     let requests = sqlx::query("SELECT id, reference, status FROM requests ORDER BY id")
         .fetch_all(&db)

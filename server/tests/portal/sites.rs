@@ -2,11 +2,9 @@
 //! changes nothing until an agent accepts it, a refusal with its reason, the inbox's notices,
 //! and who may see and do what.
 
-mod support;
-
+use crate::support::connection::{submit_connection, SubmittedRequest};
+use crate::support::*;
 use reqwest::StatusCode;
-use support::connection::{submit_connection, SubmittedRequest};
-use support::*;
 
 /// A connection request submitted by Marie and approved by the agent: a connected site.
 async fn connected_site(
@@ -324,7 +322,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         &site,
         "",
         &today,
-        Some(support::connection::PDF),
+        Some(crate::support::connection::PDF),
     )
     .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -339,7 +337,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         &site,
         "maintenance",
         &luxembourg_today(2),
-        Some(support::connection::PDF),
+        Some(crate::support::connection::PDF),
     )
     .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -349,7 +347,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         &site,
         "maintenance",
         &luxembourg_today(-2),
-        Some(support::connection::PDF),
+        Some(crate::support::connection::PDF),
     )
     .await;
     assert!(response
@@ -369,7 +367,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         &site,
         "maintenance",
         &today,
-        Some(support::connection::EXE),
+        Some(crate::support::connection::EXE),
     )
     .await;
     assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
@@ -380,7 +378,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         &site,
         "maintenance",
         &today,
-        Some(support::connection::PDF),
+        Some(crate::support::connection::PDF),
     )
     .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -397,7 +395,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
     assert_eq!(certificate.status(), StatusCode::OK);
     assert_eq!(
         &certificate.bytes().await.unwrap()[..],
-        support::connection::PDF
+        crate::support::connection::PDF
     );
     let luc = app.browser();
     sign_in(&app, &luc, LUC).await;
@@ -462,7 +460,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
             &site,
             check,
             &luxembourg_today(366),
-            Some(support::connection::PDF),
+            Some(crate::support::connection::PDF),
         )
         .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "{check}");

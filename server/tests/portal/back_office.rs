@@ -3,14 +3,12 @@
 //! reason; the inbox and the notification mails (a real SMTP server on loopback); who may do
 //! what; two agents at once; and the audit trail every action leaves.
 
-mod support;
-
+use crate::support::connection::{submit_connection, SubmittedRequest, PDF, PNG};
+use crate::support::smtp::SmtpSink;
+use crate::support::*;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use sqlx::Row;
-use support::connection::{submit_connection, SubmittedRequest, PDF, PNG};
-use support::smtp::SmtpSink;
-use support::*;
 
 fn case_path(request: &SubmittedRequest) -> String {
     format!("/agent/demandes/{}", request.request_id)

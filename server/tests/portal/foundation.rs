@@ -1,10 +1,8 @@
 //! The foundation's promises, checked against the real server over HTTP.
 
-mod support;
-
+use crate::support::spawn_app;
 use reqwest::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
-use support::spawn_app;
 
 #[tokio::test]
 async fn health_check_reports_the_database_and_migrations_created_the_file() {

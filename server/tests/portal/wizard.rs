@@ -2,12 +2,10 @@
 //! it: every step, bad answers, documents, submission, and the ways a crafted request could try
 //! to get around the order or someone else's draft.
 
-mod support;
-
+use crate::support::connection::{answers, EXE, PDF, PNG};
+use crate::support::*;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
-use support::connection::{answers, EXE, PDF, PNG};
-use support::*;
 
 struct Draft {
     /// `/espace/entreprises/{id}/demandes/{request}`.
@@ -521,7 +519,7 @@ async fn submissions_at_the_same_moment_each_get_their_own_reference() {
     // connection it started with, or they wait on each other until the pool gives up.
     let mut drafts = Vec::new();
     for _ in 0..12 {
-        drafts.push(support::connection::complete_draft(&app, &marie, &business).await);
+        drafts.push(crate::support::connection::complete_draft(&app, &marie, &business).await);
     }
     let started = std::time::Instant::now();
     let reviews: Vec<String> = drafts
