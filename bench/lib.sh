@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$REPO_ROOT"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 duration="${DURATION:-10s}"
-target_dir="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+target_dir="$(target_dir)"
 # The portal as shipped: release server, release bundle through wasm-opt. CARGO_TARGET_DIR is
 # honoured (scripts and CI keep the build in ~/.cache/alarmis/target).
 [ -x "$target_dir/release/server" ] && [ -f target/site/pkg/alarmis.wasm ] || "$REPO_ROOT/scripts/build"

@@ -56,3 +56,24 @@ lint_while_building() {
   export RUSTC_WORKSPACE_WRAPPER
   export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 }
+
+# start_site_build LOG [PREFIX...]: scripts/build-site in the background (PREFIX, such as
+# `nice -n 5`, before it), its output in LOG; wait_for_site waits for it, shows its stage
+# times, and stops the caller with the whole log if it failed.
+start_site_build() {
+  _site_log="$1"
+  shift
+  log "Browser bundle: compiling in the background (scripts/build-site; log: $_site_log)"
+  "$@" "$REPO_ROOT/scripts/build-site" >"$_site_log" 2>&1 &
+  _site_pid=$!
+  trap 'kill "$_site_pid" 2>/dev/null || true' EXIT
+}
+wait_for_site() {
+  if ! wait "$_site_pid"; then
+    cat "$_site_log"
+    echo "the browser bundle did not build (above)" >&2
+    exit 1
+  fi
+  trap - EXIT
+  grep -E '^(-- |site: )' "$_site_log"
+}
