@@ -34,7 +34,8 @@ start_portal() {
   # The limits protect people from guessing and flooding; a benchmark is one person doing
   # the same thing thousands of times, on purpose.
   env ALARMIS_BIND_ADDR="127.0.0.1:$port" ALARMIS_PUBLIC_URL="$base" ALARMIS_DATA_DIR="$work/$name" \
-    ${database:+DATABASE_URL="$database"} ALARMIS_DEV_IDP=on ALARMIS_LIMIT_UPLOADS=1000000 \
+    ${database:+DATABASE_URL="$database"} ALARMIS_DEV_IDP=on ALARMIS_AGENT_SUBJECTS=dev-agent-claude-muller \
+    ALARMIS_LIMIT_UPLOADS=1000000 \
     ALARMIS_LIMIT_SIGN_INS=1000000 LEPTOS_SITE_ROOT="$work/site" LEPTOS_ENV=PROD RUST_LOG=warn \
     "$target_dir/release/server" &
   portal_pid=$!

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod components;
 pub mod i18n;
+pub mod islands;
 pub mod model;
 pub mod pages;
 
@@ -20,16 +21,26 @@ use pages::{
     WizardStepPage,
 };
 
-/// In context when the server renders a page at an address the browser's router does not know
-/// (a refusal shown at `/auth/login`): the page goes out without the bundle, which would
-/// otherwise replace it with "page not found" on hydration.
+/// In context when the server renders a page outside the routes (a refusal shown at
+/// `/auth/login`): the page goes out without any script.
 #[derive(Clone, Copy, Debug)]
 pub struct WithoutBundle;
 
-/// The HTML document around the app; rendered on the server only.
+/// The HTML document around the app; rendered on the server only. The island loader comes
+/// last; the server takes it out of a page that holds no island
+/// (`server/src/page_scripts.rs`), so a page where nothing acts in the browser fetches no
+/// JavaScript and no WASM at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Islands mode: nothing outside an island hydrates, so no resource is written into the
+    // page for the browser (an island turns this on for itself while it renders).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     let locale = i18n::current_locale();
-    let hydrate = use_context::<WithoutBundle>().is_none();
+    let scripts_allowed = use_context::<WithoutBundle>().is_none();
+    let reload_options = options.clone();
+    let hydration =
+        scripts_allowed.then(|| view! { <HydrationScripts options=options islands=true/> });
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -38,12 +49,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <AutoReload options=options.clone()/>
-                {hydrate.then(|| view! { <HydrationScripts options/> })}
+                <AutoReload options=reload_options/>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
+                {hydration}
             </body>
         </html>
     }
@@ -53,19 +64,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_i18n();
-    // Runs in the browser only, once the page is live: tests and styles can tell a hydrated
-    // page from the server's HTML.
-    Effect::new(|_| {
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Stylesheet id="leptos" href="/pkg/alarmis.css"/>
         <Router>
             <SkipLink/>
             <SiteHeader/>
             <main id="main-content" class="page" tabindex="-1">
+                // Every route renders whole before it is sent (SsrMode::Async): a browser
+                // without JavaScript gets no placeholder left to fill, and no script.
                 <Routes fallback=NotFound>
                     // Async: the eligibility answer (and its "Error:" title) must be in the first bytes
                     // sent, for browsers without JavaScript.
@@ -98,9 +104,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agent/demandes/:request/decision") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/lettre") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/envoi") view=AgentCasePage ssr=SsrMode::Async/>
-                    <Route path=path!("/connexion/echec") view=SignInFailurePage/>
-                    <Route path=path!("/trop-de-tentatives") view=TooManyAttemptsPage/>
-                    <Route path=path!("/accessibilite") view=AccessibilityPage/>
+                    <Route path=path!("/connexion/echec") view=SignInFailurePage ssr=SsrMode::Async/>
+                    <Route path=path!("/trop-de-tentatives") view=TooManyAttemptsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/accessibilite") view=AccessibilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/protection-des-donnees") view=PrivacyPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { createBusiness, errorSummary, expectNoViolations, open, pdfText, signIn, usesJavaScript, waitForHydration } from './helpers';
+import { expect, test, type Browser, type Page, type Request, type TestInfo } from '@playwright/test';
+import { createBusiness, errorSummary, expectIslandAwake, expectNoViolations, open, pdfText, signIn, usesJavaScript, waitForHydration } from './helpers';
 
 async function next(page: Page, testInfo: TestInfo) {
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
@@ -102,7 +102,20 @@ test('certification: request, agent approval, letter with the code, code typed, 
   await expect(page.getByRole('heading', { name: 'Saisir le code de certification' })).toBeVisible();
   if (usesJavaScript(testInfo)) {
     await waitForHydration(page);
+    await expectIslandAwake(page, 'FormCheck');
     await expectNoViolations(page);
+    // Leaving the field with a character missing: the browser says what the server would say,
+    // and asks it nothing.
+    const requests: string[] = [];
+    const record = (request: Request) => requests.push(`${request.method()} ${request.url()}`);
+    page.on('request', record);
+    const codeField = page.getByRole('textbox', { name: 'Code de certification' });
+    await codeField.fill(code!.slice(0, 19));
+    await codeField.press('Shift+Tab');
+    await expect(page.locator('#code-error')).toHaveText('Erreur : Le code compte 20 caractères : vérifiez qu\'il n\'en manque aucun');
+    await expect(page.getByRole('textbox', { name: 'Code de certification' })).toHaveAttribute('aria-invalid', 'true');
+    expect(requests, 'the browser checked the code alone').toEqual([]);
+    page.off('request', record);
   }
   await page.getByRole('textbox', { name: 'Code de certification' }).fill(code!.slice(0, 19));
   await page.getByRole('button', { name: "Certifier l'eSpace" }).click();

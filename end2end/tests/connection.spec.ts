@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { createBusiness, errorSummary, expectNoViolations, pdfText, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
+import { createBusiness, errorSummary, expectIslandAwake, expectNoViolations, pdfText, signIn, typeAndLeave, usesJavaScript, waitForHydration } from './helpers';
 import { EXE, PDF, PNG, expectStep, fillApplicant, fillContact, fillSite, fillSystem, next, startRequest, upload } from './wizard-steps';
 
 test('the whole connection request, as a person fills it in, ends with a reference and a receipt', async ({ page }, testInfo) => {
@@ -107,11 +107,42 @@ test('wrong answers in the wizard get their messages and keep what was typed', a
   await expect(page.getByRole('group', { name: 'Personne de contact 1', exact: true }).getByLabel('Nom', { exact: true })).toHaveValue('Schmit');
 });
 
-test('leaving a field shows its message at once', async ({ page }, testInfo) => {
-  test.skip(!usesJavaScript(testInfo), 'inline checks need JavaScript');
+test('a wrong phone number gets the server\'s own message as the field is left, with no request, then a right one goes through', async ({ page, browser }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'the check as a field is left is the form-check island\'s');
   await startRequest(page, testInfo);
+  await expectIslandAwake(page, 'FormCheck');
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
+  await fillApplicant(page);
   await typeAndLeave(page, 'Votre numéro de téléphone', '12');
-  await expect(page.locator('#representative_phone-error')).toContainText('6 à 15 chiffres');
+  const error = page.locator('#representative_phone-error');
+  await expect(error).toContainText('6 à 15 chiffres');
+  await expect(page.getByLabel('Votre numéro de téléphone')).toHaveAttribute('aria-invalid', 'true');
+  await expect(errorSummary(page)).toHaveCount(0);
+  const inBrowser = ((await error.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  expect(requests, 'the browser checked it alone').toEqual([]);
+
+  // The same mistake sent without JavaScript: the server's words are the browser's.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-LU', storageState: await page.context().storageState() });
+  const serverPage = await noScript.newPage();
+  await serverPage.goto(page.url());
+  await fillApplicant(serverPage);
+  await serverPage.getByLabel('Votre numéro de téléphone').fill('12');
+  await serverPage.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+  const fromServer = ((await serverPage.locator('#representative_phone-error').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  await noScript.close();
+  expect(inBrowser).toBe(fromServer);
+
+  // On submit the summary takes focus, still without a request; then a right value goes.
+  await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+  await expect(errorSummary(page)).toBeFocused();
+  await expect(page).toHaveTitle(/^Erreur : /);
+  expect(requests).toEqual([]);
+  await page.getByLabel('Votre numéro de téléphone').fill('621 123 456');
+  await expect(error).toHaveCount(0);
+  await next(page, testInfo);
+  await expectStep(page, 'Site protégé et propriétaire');
+  expect(requests.some((r) => r.startsWith('POST ')), 'the right value was sent').toBe(true);
 });
 
 test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever its name', async ({ page }, testInfo) => {
@@ -126,6 +157,12 @@ test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever 
   await next(page, testInfo);
   await page.getByLabel('Pourquoi cette alarme doit-elle être raccordée à la Police ?').fill('Risque élevé.');
   await next(page, testInfo);
+  // Continuing without the required files: the summary's link leads to the file input.
+  await next(page, testInfo);
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: /Ajoutez le plan du bâtiment et le certificat/ }).click();
+  await expect(page.getByLabel('Fichier', { exact: true })).toBeFocused();
   await upload(page, testInfo, 'Plan du bâtiment (obligatoire)', 'plan.pdf', EXE);
   await expect(page.locator('#file-error')).toContainText('PDF, PNG ou JPEG');
   await expect(errorSummary(page)).toBeVisible();

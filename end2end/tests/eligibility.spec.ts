@@ -1,11 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { errorSummary, open, typeAndLeave, usesJavaScript } from './helpers';
+import { errorSummary, open } from './helpers';
 
 const POSTCODE_FORMAT = 'Saisissez un code postal luxembourgeois de 4 chiffres, par exemple L-2540';
-
-/** The text a screen reader gets (the visually hidden "Erreur :" prefix included), one line. */
-const spokenText = async (page: Page, selector: string) =>
-  ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 async function answer(page: Page, opts: { kinds?: string[]; client?: string; postcode?: string }) {
   for (const kind of opts.kinds ?? []) {
@@ -31,9 +27,7 @@ test('a complete answer names the procedure and keeps the answers in the form', 
   await expect(page.getByLabel('Alarme intrusion (passive)')).toBeChecked();
   await expect(page.getByLabel('Non, pas encore')).toBeChecked();
   await expect(page.getByLabel('Code postal du site à protéger')).toHaveValue('l 2540');
-  if (usesJavaScript(testInfo)) {
-    await expect(result).toBeFocused();
-  }
+  await expect(result).toBeFocused();
 });
 
 test('an existing client is sent to the certification procedure', async ({ page }, testInfo) => {
@@ -86,36 +80,6 @@ test('a wrong postcode is kept with its message, the other answers too', async (
   await expect(page.locator('#check-result')).toHaveCount(0);
 });
 
-test('the browser checks a field as soon as it is left, and clears the message once fixed', async ({ page }, testInfo) => {
-  test.skip(!usesJavaScript(testInfo), 'inline checks need JavaScript');
-  await open(page, '/', testInfo);
-  const postcode = page.getByLabel('Code postal du site à protéger');
-  await typeAndLeave(page, 'Code postal du site à protéger', '12');
-  await expect(page.locator('#postcode-error')).toHaveText(`Erreur : ${POSTCODE_FORMAT}`);
-  // No request left the page: the WASM validation did it.
-  await expect(page).toHaveURL(/\/$/);
-  await postcode.fill('1234');
-  await expect(page.locator('#postcode-error')).toHaveCount(0);
-});
-
-test('the browser and the server give the same message for the same mistake', async ({ page, browser }, testInfo) => {
-  test.skip(!usesJavaScript(testInfo), 'compares the WASM check with the server check');
-  await open(page, '/', testInfo);
-  await typeAndLeave(page, 'Code postal du site à protéger', 'D-1234');
-  await expect(page.locator('#postcode-error')).toBeVisible();
-  const inBrowser = await spokenText(page, '#postcode-error');
-
-  // The same mistake, with the browser check skipped: the server's own validation answers.
-  const noScript = await browser.newContext({ javaScriptEnabled: false, locale: 'fr-LU' });
-  const serverPage = await noScript.newPage();
-  await serverPage.goto('/?check=1&intrusion=on&client_status=new&postcode=D-1234');
-  const fromServer = await spokenText(serverPage, '#postcode-error');
-  await noScript.close();
-
-  expect(inBrowser).toBe(`Erreur : ${POSTCODE_FORMAT}`);
-  expect(fromServer).toBe(inBrowser);
-});
-
 test('a crafted request that skips the browser is refused by the server function with 422', async ({ request }) => {
   const response = await request.post('/api/check_eligibility', {
     form: { 'answers[intrusion]': 'true', 'answers[client_status]': 'new', 'answers[postcode]': 'D-1234' },
@@ -127,8 +91,8 @@ test('a crafted request that skips the browser is refused by the server function
   expect(garbage.status()).toBe(400);
 });
 
+// The home page has no script: the server answers, and its summary takes focus on load.
 test('clicking the button straight from a wrong field submits at once (no message moves it away)', async ({ page }, testInfo) => {
-  test.skip(!usesJavaScript(testInfo), 'the inline check exists with JavaScript only');
   await open(page, '/', testInfo);
   await page.getByLabel('Code postal du site à protéger').fill('D-12');
   await page.getByRole('button', { name: 'Voir ma démarche' }).click();
@@ -138,11 +102,3 @@ test('clicking the button straight from a wrong field submits at once (no messag
   await expect(page).toHaveTitle(/^Erreur : /);
 });
 
-test('leaving a field shows its message only; the summary waits for a submit', async ({ page }, testInfo) => {
-  test.skip(!usesJavaScript(testInfo), 'the inline check exists with JavaScript only');
-  await open(page, '/', testInfo);
-  await typeAndLeave(page, 'Code postal du site à protéger', 'D-12');
-  await expect(page.locator('#postcode-error')).toBeVisible();
-  await expect(errorSummary(page)).toHaveCount(0);
-  await expect(page).not.toHaveTitle(/^Erreur/);
-});

@@ -5,12 +5,18 @@ import * as path from 'node:path';
 
 export const usesJavaScript = (testInfo: TestInfo) => testInfo.project.use.javaScriptEnabled !== false;
 
-/** Waits until the WASM bundle has hydrated the page (App marks <html data-hydrated>). */
+/** Waits until every island of the page is awake (each marks its <leptos-island data-hydrated>);
+ *  a page without islands has nothing to wake. An island whose WASM never arrives fails here. */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expect(page.locator('leptos-island:not([data-hydrated])')).toHaveCount(0);
 }
 
-/** Opens a page and, when JavaScript is on, waits for hydration so that events are handled. */
+/** Waits for the island of this kind (`FormCheck`, `SessionWarning`) to be on the page and awake. */
+export async function expectIslandAwake(page: Page, kind: string) {
+  await expect(page.locator(`leptos-island[data-component*="${kind}"][data-hydrated]`)).toHaveCount(1);
+}
+
+/** Opens a page and, when JavaScript is on, waits for its islands so that events are handled. */
 export async function open(page: Page, url: string, testInfo: TestInfo) {
   const response = await page.goto(url);
   if (usesJavaScript(testInfo)) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations, open, signIn, usesJavaScript, waitForHydration } from './helpers';
+import { expectIslandAwake, expectNoViolations, open, signIn, usesJavaScript, waitForHydration } from './helpers';
 
 // The pages a public-sector site owes its users, reachable from every page's footer.
 for (const [language, accessibility, privacy] of [
@@ -51,11 +51,15 @@ test('a language chosen while signed in follows the person to another browser', 
   await elsewhere.close();
 });
 
-test('a signed-in page warns before the session ends and can keep it open', async ({ page }, testInfo) => {
+test('a signed-in page with a form warns before the session ends and can keep it open', async ({ page }, testInfo) => {
   test.skip(!usesJavaScript(testInfo), 'a page without JavaScript cannot speak up by itself');
   // The browser's clock runs ahead on demand; the server's session (30 minutes idle) is real.
   await page.clock.install();
   await signIn(page, testInfo, 'Luc Weber');
+  // The private eSpace only shows what is saved: no warning, no script.
+  await expect(page.locator('leptos-island')).toHaveCount(0);
+  await open(page, '/espace/entreprises/nouvelle', testInfo);
+  await expectIslandAwake(page, 'SessionWarning');
   const warning = page.getByRole('alertdialog');
   await page.clock.fastForward('26:00');
   await expect(warning).toHaveCount(0);
@@ -74,5 +78,5 @@ test('a signed-in page warns before the session ends and can keep it open', asyn
   await page.clock.fastForward('02:00');
   await expect(warning.getByRole('heading')).toHaveText('Votre session est terminée');
   await expect(warning).toContainText('Ce que vous avez enregistré est conservé');
-  await expect(warning.getByRole('link', { name: 'Se reconnecter' })).toHaveAttribute('href', /\/auth\/login\?return_to=(%2F|\/)espace$/);
+  await expect(warning.getByRole('link', { name: 'Se reconnecter' })).toHaveAttribute('href', /\/auth\/login\?return_to=(%2F|\/)espace(%2F|\/)entreprises(%2F|\/)nouvelle$/);
 });

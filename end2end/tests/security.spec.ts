@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { open, usesJavaScript } from './helpers';
+import { expectIslandAwake, open, usesJavaScript } from './helpers';
 import { fillApplicant, fillSite, next, startRequest, expectStep } from './wizard-steps';
 
 // The Content-Security-Policy lets the pages' own nonced scripts and the WASM bundle run and
-// nothing else: a walk through pages that hydrate, submit and navigate must not trip it.
+// nothing else: a walk through pages whose islands wake, submit and navigate must not trip it.
 test('the pages hydrate and work under their Content-Security-Policy', async ({ page }, testInfo) => {
   test.skip(!usesJavaScript(testInfo), 'the policy is about scripts');
   const violations: string[] = [];
@@ -24,7 +24,7 @@ test('the pages hydrate and work under their Content-Security-Policy', async ({ 
   await fillSite(page);
   await next(page, testInfo);
   await page.goBack();
-  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+  await expectIslandAwake(page, 'FormCheck');
   expect(violations).toEqual([]);
 });
 

@@ -30,6 +30,7 @@ pub mod telemetry;
 mod api_errors;
 mod body_limit;
 mod csrf;
+mod page_scripts;
 mod security_headers;
 
 use std::sync::Arc;
@@ -324,6 +325,7 @@ pub fn router(state: AppState) -> Router {
         );
     }
     router
+        .layer(axum::middleware::from_fn(page_scripts::trim))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::attach_viewer,

@@ -17,9 +17,15 @@ pub async fn current_viewer() -> Result<Option<Viewer>, PortalError> {
 #[server(endpoint = "keep_session")]
 pub async fn keep_session() -> Result<u64, PortalError> {
     super::session::require_viewer()?;
-    use_context::<super::backend::SessionIdleSeconds>()
-        .map(|idle| idle.0)
-        .ok_or(PortalError::Unavailable)
+    session_idle_seconds().ok_or(PortalError::Unavailable)
+}
+
+/// How long the signed-in person's session lasts without a request, in seconds; `None` for
+/// someone not signed in. Read while a page renders (the page's own request renewed it).
+#[cfg(feature = "ssr")]
+pub fn session_idle_seconds() -> Option<u64> {
+    super::session::viewer()?;
+    use_context::<super::backend::SessionIdleSeconds>().map(|idle| idle.0)
 }
 
 /// How long drafts and refused requests are kept, for the privacy notice; anyone may ask.

@@ -14,6 +14,8 @@ mod sites;
 pub use cases::{case_queue, load_case, load_inbox};
 pub use eligibility::check_eligibility;
 pub use error::PortalError;
+#[cfg(feature = "ssr")]
+pub use espaces::session_idle_seconds;
 pub use espaces::{
     accept_invitation, create_business_espace, current_viewer, invitation_company, invite_member,
     keep_session, load_business_espace, load_private_espace, registered_businesses,

@@ -162,9 +162,11 @@ pub mod server {
         }
         if step == WizardStep::Documents {
             // Files arrive through their own upload route; "continue" only needs them there.
+            // The message belongs to the file input, where the missing files are added (the
+            // error summary's link moves focus to a field, not to a paragraph).
             if !request.is_complete(step) {
                 return Err(PortalError::Invalid(crate::model::FieldErrors::single(
-                    "documents",
+                    crate::model::connection::DOCUMENT_FILE_FIELD,
                     "documents-required",
                 )));
             }

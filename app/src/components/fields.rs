@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{Element, FocusEvent};
 
 /// The `aria-describedby` value for a field with an optional hint and an optional error.
-fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
     let ids: Vec<String> = [(has_hint, "hint"), (has_error, "error")]
         .into_iter()
         .filter(|(present, _)| *present)
@@ -89,7 +89,7 @@ pub fn TextField(
         class
     };
     view! {
-        <div class=move || field_class(has_error())>
+        <div class=move || field_class(has_error()) data-field=id>
             <label class="label" for=id>{label}</label>
             {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
             <ErrorMessage id=format!("{id}-error") message=error/>
@@ -135,7 +135,7 @@ pub fn TextArea(
     let has_hint = hint.is_some();
     let has_error = move || error.with(Option::is_some);
     view! {
-        <div class=move || field_class(has_error())>
+        <div class=move || field_class(has_error()) data-field=id>
             <label class="label" for=id>{label}</label>
             {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
             <ErrorMessage id=format!("{id}-error") message=error/>
@@ -197,7 +197,7 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
-        <div class=move || field_class(has_error())>
+        <div class=move || field_class(has_error()) data-field=id>
             <label class="label" for=id>{label}</label>
             {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}
             <ErrorMessage id=format!("{id}-error") message=error/>
@@ -235,7 +235,7 @@ fn ChoiceFieldset(
     let has_hint = hint.is_some();
     let has_error = move || error.with(Option::is_some);
     view! {
-        <div class=move || field_class(has_error())>
+        <div class=move || field_class(has_error()) data-field=id>
             <fieldset class="fieldset" aria-describedby=move || described_by(id, has_hint, has_error())>
                 <legend class="fieldset__legend">{legend}</legend>
                 {hint.map(|text| view! { <div id=format!("{id}-hint") class="hint">{text}</div> })}

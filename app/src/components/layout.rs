@@ -37,8 +37,6 @@ fn AccountNav() -> impl IntoView {
     let location = use_location();
     // Blocking: the header is in the first bytes sent, also for browsers without JavaScript.
     let viewer = Resource::new_blocking(|| (), |_| crate::api::current_viewer());
-    // Rendered with the page (no request of its own): how long the session lasts idle.
-    let idle = Resource::new(|| (), |_| crate::api::keep_session());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -50,11 +48,6 @@ fn AccountNav() -> impl IntoView {
                                 <button class="link-button" type="submit">{i18n.t("sign-out")}</button>
                             </form>
                         </nav>
-                        {move || {
-                            idle.get()
-                                .and_then(Result::ok)
-                                .map(|idle_seconds| view! { <super::SessionTimeout idle_seconds/> })
-                        }}
                     }.into_any(),
                     _ => {
                         let href = move || {

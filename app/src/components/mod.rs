@@ -5,15 +5,13 @@ mod fields;
 mod form_messages;
 mod http_status;
 mod layout;
-mod session_timeout;
 pub mod wizard;
 
 pub use error_summary::ErrorSummary;
 pub use fields::{
-    CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, SelectField, SelectOption, TextArea,
-    TextField,
+    described_by, CheckboxGroup, CheckboxItem, RadioGroup, RadioOption, SelectField, SelectOption,
+    TextArea, TextField,
 };
 pub use form_messages::FormMessages;
 pub use http_status::set_http_status;
 pub use layout::{percent_encode, sign_in_href, SiteFooter, SiteHeader, SkipLink};
-pub use session_timeout::SessionTimeout;

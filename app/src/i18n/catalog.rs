@@ -61,6 +61,16 @@ pub fn translate(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String 
         .into_owned()
 }
 
+/// The ids of `locale`'s messages, in file order: every line that starts a message
+/// (`id = …` at the start of a line; attributes, variants and comments are indented or `#`).
+pub fn message_ids(locale: Locale) -> impl Iterator<Item = &'static str> {
+    source(locale).lines().filter_map(|line| {
+        let (id, _) = line.split_once(" =")?;
+        let starts_message = id.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        (starts_message && !id.contains(char::is_whitespace)).then_some(id)
+    })
+}
+
 /// Whether `id` exists in `locale`'s catalogue.
 pub fn has_message(locale: Locale, id: &str) -> bool {
     bundle(locale).has_message(id)
@@ -85,6 +95,14 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_quick_list_of_ids_is_the_parsers_list() {
+        for locale in Locale::ALL {
+            let quick: BTreeSet<String> = message_ids(locale).map(str::to_owned).collect();
+            assert_eq!(quick, ids(locale), "{}", locale.code());
+        }
     }
 
     #[test]

@@ -157,6 +157,17 @@ impl FieldErrors {
     }
 }
 
+/// Failures gathered one by one (a subset of others), at most one per field.
+impl FromIterator<FieldError> for FieldErrors {
+    fn from_iter<I: IntoIterator<Item = FieldError>>(errors: I) -> FieldErrors {
+        let mut all = FieldErrors::default();
+        for error in errors {
+            all.add(&error.field, &error.code, error.n);
+        }
+        all
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod business;
 pub mod calendar_date;
 pub mod case;
 pub mod certification;
+pub mod checked_form;
 pub mod client_number;
 pub mod connection;
 pub mod eligibility;
@@ -29,6 +30,7 @@ pub use business::{
     MemberRole, RegisteredBusiness, BUSINESS_FIELDS,
 };
 pub use calendar_date::CalendarDate;
+pub use checked_form::{CheckedForm, CERTIFICATION_CODE_FIELD};
 pub use client_number::ClientNumber;
 pub use eligibility::{ClientStatus, EligibilityAnswers, EligibilityOutcome, ELIGIBILITY_FIELDS};
 pub use field_errors::{FieldError, FieldErrors};

@@ -11,7 +11,7 @@ use super::connection::{
     has_required_documents, ApplicantStep, ContactsStep, DocumentInfo, MotivationStep,
     ObligationsStep, SiteStep, SystemStep,
 };
-use super::step_form::{check, StepForm, StepValues};
+use super::step_form::{check, errors, StepForm, StepValues};
 use super::{BusinessDetails, FieldErrors};
 
 /// The two ALARMIS procedures (DOMAIN.md).
@@ -159,6 +159,23 @@ impl WizardStep {
             WizardStep::PostalAddress => PostalAddressStep::ORDER,
             WizardStep::Declaration => DeclarationStep::ORDER,
             WizardStep::Documents | WizardStep::Review => &[],
+        }
+    }
+
+    /// The messages a form step's answers get (none for documents and review): what the
+    /// browser's check needs, without the canonical values the server saves.
+    pub fn errors(self, values: &StepValues) -> FieldErrors {
+        match self {
+            WizardStep::Applicant => errors::<ApplicantStep>(values),
+            WizardStep::Site => errors::<SiteStep>(values),
+            WizardStep::System => errors::<SystemStep>(values),
+            WizardStep::Contacts => errors::<ContactsStep>(values),
+            WizardStep::Motivation => errors::<MotivationStep>(values),
+            WizardStep::Obligations => errors::<ObligationsStep>(values),
+            WizardStep::Client => errors::<ClientStep>(values),
+            WizardStep::PostalAddress => errors::<PostalAddressStep>(values),
+            WizardStep::Declaration => errors::<DeclarationStep>(values),
+            WizardStep::Documents | WizardStep::Review => FieldErrors::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::value::MapDeserializer;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use validator::Validate;
@@ -47,13 +48,13 @@ pub fn to_values<T: Serialize>(form: &T) -> StepValues {
         .collect()
 }
 
-/// The map as the step's struct: unknown names are ignored, missing ones are empty.
-pub fn from_values<T: StepForm>(values: &StepValues) -> T {
-    let map = values
+/// The map as a form's struct: unknown names are ignored, missing ones are empty. Read
+/// straight from the map by serde (no JSON in between: the browser's check runs this too).
+pub fn from_values<T: DeserializeOwned + Default>(values: &StepValues) -> T {
+    let fields = values
         .iter()
-        .map(|(key, value)| (key.clone(), serde_json::Value::String(value.clone())))
-        .collect();
-    serde_json::from_value(serde_json::Value::Object(map)).unwrap_or_default()
+        .map(|(key, value)| (key.as_str(), value.as_str()));
+    T::deserialize(MapDeserializer::<_, serde::de::value::Error>::new(fields)).unwrap_or_default()
 }
 
 /// The step's answers checked: canonical values to store, or every message to show.
@@ -67,7 +68,22 @@ pub fn check<T: StepForm>(values: &StepValues) -> Result<StepValues, FieldErrors
     }
 }
 
+/// Every message the step's answers get, and nothing else: what the browser needs, without
+/// the canonical spelling the server stores.
+pub fn errors<T: StepForm>(values: &StepValues) -> FieldErrors {
+    from_values::<T>(values).field_errors()
+}
+
 /// Whether a checkbox answer is ticked.
 pub fn is_checked(value: &str) -> bool {
     value == CHECKED
+}
+
+/// A form's answers from `(name, text)` pairs: the tests' way to write what a browser posts.
+#[cfg(test)]
+pub fn values_of(pairs: &[(&str, &str)]) -> StepValues {
+    pairs
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .collect()
 }

@@ -51,11 +51,24 @@ async fn pages_allow_only_their_own_nonced_scripts_and_the_bundle() {
     );
     assert_eq!(header(&home, "x-frame-options"), "DENY");
     assert!(home.headers().get("strict-transport-security").is_none());
-    let nonce = nonce_of(&policy);
+    // Nothing on the home page acts before the server answers: it has no script at all.
     let html = home.text().await.expect("the page");
-    // Every inline script carries this render's nonce; none is without it.
+    assert!(!html.contains("<script"), "a script on the home page");
+    assert!(
+        !html.contains("<leptos-island"),
+        "an island on the home page"
+    );
+
+    // A form checked in the browser: the island script, with this render's nonce, and the
+    // island. Every inline script carries the nonce; none is without it.
+    let browser = app.browser();
+    sign_in(&app, &browser, MARIE).await;
+    let form = get(&browser, app.url("/espace/entreprises/nouvelle")).await;
+    let nonce = nonce_of(header(&form, "content-security-policy"));
+    let html = form.text().await.expect("the page");
+    assert!(html.contains("<leptos-island"), "the form-check island");
     let scripts: Vec<&str> = html.split("<script").skip(1).collect();
-    assert!(!scripts.is_empty(), "the hydration scripts");
+    assert!(!scripts.is_empty(), "the island script");
     for script in scripts {
         assert!(
             script.starts_with(&format!(" nonce=\"{nonce}\""))
@@ -65,7 +78,7 @@ async fn pages_allow_only_their_own_nonced_scripts_and_the_bundle() {
         );
     }
     // A new render, a new nonce.
-    let again = get(&app.client, app.url("/")).await;
+    let again = get(&browser, app.url("/espace/entreprises/nouvelle")).await;
     assert_ne!(nonce_of(header(&again, "content-security-policy")), nonce);
 
     // Everything else runs no inline script at all.

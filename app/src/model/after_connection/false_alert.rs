@@ -139,12 +139,7 @@ mod tests {
         CalendarDate { year, month, day }
     }
 
-    fn form(pairs: &[(&str, &str)]) -> StepValues {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::model::step_form::values_of as form;
 
     #[test]
     fn an_intervention_is_read_with_commas_and_checked_field_by_field() {

@@ -217,12 +217,7 @@ mod tests {
     use super::*;
     use crate::model::step_form::CHECKED;
 
-    fn values(pairs: &[(&str, &str)]) -> StepValues {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
+    use crate::model::step_form::values_of as values;
 
     fn system() -> StepValues {
         values(&[

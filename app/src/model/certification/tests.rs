@@ -4,12 +4,7 @@ use super::*;
 use crate::model::request::WizardStep;
 use crate::model::step_form::StepValues;
 
-fn values(pairs: &[(&str, &str)]) -> StepValues {
-    pairs
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
-}
+use crate::model::step_form::values_of as values;
 
 fn codes(step: WizardStep, values: &StepValues) -> Vec<(String, String)> {
     match step.check(values) {

@@ -7,7 +7,7 @@ use validator::{Validate, ValidationError, ValidationErrors};
 
 use crate::model::field_errors::ORDINAL_PARAM;
 use crate::model::phone_number::PhoneNumber;
-use crate::model::step_form::{is_checked, to_values, StepForm, StepValues, CHECKED};
+use crate::model::step_form::{is_checked, StepForm, StepValues, CHECKED};
 use crate::model::FieldErrors;
 use crate::text_rule;
 
@@ -116,19 +116,36 @@ pub struct ContactsStep {
 impl ContactsStep {
     /// Contact person `n` (1 to [`CONTACT_SLOTS`]).
     pub fn person(&self, n: u32) -> ContactPerson {
-        let values = to_values(self);
-        let get = |field: &str| {
-            values
-                .get(&contact_field(n, field))
-                .cloned()
-                .unwrap_or_default()
+        let [family_name, given_name, domicile, phone, consent] = match n {
+            1 => [
+                &self.contact1_family_name,
+                &self.contact1_given_name,
+                &self.contact1_domicile,
+                &self.contact1_phone,
+                &self.contact1_consent,
+            ],
+            2 => [
+                &self.contact2_family_name,
+                &self.contact2_given_name,
+                &self.contact2_domicile,
+                &self.contact2_phone,
+                &self.contact2_consent,
+            ],
+            3 => [
+                &self.contact3_family_name,
+                &self.contact3_given_name,
+                &self.contact3_domicile,
+                &self.contact3_phone,
+                &self.contact3_consent,
+            ],
+            _ => return ContactPerson::default(),
         };
         ContactPerson {
-            family_name: get("family_name"),
-            given_name: get("given_name"),
-            domicile: get("domicile"),
-            phone: get("phone"),
-            consent: get("consent"),
+            family_name: family_name.clone(),
+            given_name: given_name.clone(),
+            domicile: domicile.clone(),
+            phone: phone.clone(),
+            consent: consent.clone(),
         }
     }
 

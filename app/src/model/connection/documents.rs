@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 /// One file's limit, and a whole request's: checked while the upload streams in.
 /// Decimal megabytes, as people and their file managers count them ("10 MB").
 pub const MAX_DOCUMENT_BYTES: u64 = 10_000_000;
+/// The file input's name (and id) on the forms that upload a document; a missing required
+/// document's message belongs to it.
+pub const DOCUMENT_FILE_FIELD: &str = "file";
 pub const MAX_REQUEST_BYTES: u64 = 30_000_000;
 /// Enough for a plan, a certificate and a few more; a runaway script stops here.
 pub const MAX_DOCUMENTS: usize = 20;

@@ -113,6 +113,8 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
     })
     .collect_view();
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <Title text=if focus_summary {
             format!("{} {reference} – {}", i18n.t("error-title-prefix"), i18n.t("agent-title"))
         } else {

@@ -103,6 +103,8 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
     // Once approved, the code is on its way: another request would only cross it.
     let may_ask_certification = certification == CertificationState::NotCertified;
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <Title text=details.company_name.clone()/>
         <span class="caption">{i18n.t("business-caption")}</span>
         <h1 class="page-title">

@@ -9,11 +9,14 @@ use leptos::web_sys::SubmitEvent;
 use super::business_path;
 use crate::components::{ErrorSummary, FormMessages, TextField};
 use crate::i18n::{use_i18n, FluentArgs};
+use crate::islands::FormChecked;
 use crate::model::certification::{CertificationState, TokenInput};
-use crate::model::{FieldErrors, StepValues, Submitted};
+use crate::model::{CheckedForm, FieldErrors, StepValues, Submitted, CERTIFICATION_CODE_FIELD};
 
 /// The code input's name (the server's form field).
-const CODE: &str = "code";
+const CODE: &str = CERTIFICATION_CODE_FIELD;
+/// The form's id, for its form-check island.
+const CODE_FORM: &str = "code-form";
 
 fn date(stamp: &str) -> String {
     stamp.get(..10).unwrap_or_default().to_owned()
@@ -87,7 +90,7 @@ pub fn CertificationPanel(
                     <p>{letter}</p>
                     {locked}
                     <ErrorSummary errors=messages.summary() node_ref=summary autofocus=focus_summary/>
-                    <form class="form" method="post" action=format!("{}/certification", business_path(&business_id))
+                    <form id=CODE_FORM class="form" method="post" action=format!("{}/certification", business_path(&business_id))
                         novalidate on:submit=on_submit>
                         <TextField id=CODE label=i18n.t("certification-code-label")
                             hint=i18n.t("certification-code-hint") value
@@ -96,6 +99,7 @@ pub fn CertificationPanel(
                             on_check=move |_| messages.check_field(&check(), CODE)/>
                         <button class="button" type="submit">{i18n.t("certification-code-submit")}</button>
                     </form>
+                    <FormChecked form_id=CODE_FORM form=CheckedForm::CertificationCode/>
                 </section>
             }
             .into_any()

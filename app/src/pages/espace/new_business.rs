@@ -17,9 +17,13 @@ use super::status::RefusalPanel;
 use crate::api::{create_business_espace, current_viewer, PortalError};
 use crate::components::{ErrorSummary, FormMessages, SelectField, SelectOption, TextField};
 use crate::i18n::use_i18n;
+use crate::islands::FormChecked;
+use crate::model::CheckedForm;
 use crate::model::{BusinessEspaceForm, FieldErrors, LegalForm, Submitted, BUSINESS_FIELDS};
 
 pub const NEW_BUSINESS_PATH: &str = "/espace/entreprises/nouvelle";
+/// The form's id, for its form-check island.
+const BUSINESS_FORM: &str = "business-form";
 
 #[component]
 pub fn NewBusinessPage() -> impl IntoView {
@@ -169,6 +173,8 @@ fn BusinessForm(
         })
         .collect();
     view! {
+        // Something is typed here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <span class="caption">{i18n.t("espace-private-title")}</span>
         <h1 class="page-title">{i18n.t("business-new-title")}</h1>
         <p>{i18n.t("business-new-intro")}</p>
@@ -176,7 +182,7 @@ fn BusinessForm(
         {move || failure.get().map(|e| view! {
             <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
         })}
-        <form class="form" method="post" action=NEW_BUSINESS_PATH novalidate on:submit=on_submit>
+        <form id=BUSINESS_FORM class="form" method="post" action=NEW_BUSINESS_PATH novalidate on:submit=on_submit>
             <TextField id="company_name" label=i18n.t("business-company-name") value=fields.company_name
                 autocomplete="organization" error=message_for("company_name")
                 on_check=move |()| check_field("company_name")/>
@@ -210,5 +216,6 @@ fn BusinessForm(
                 {i18n.t("business-create")}
             </button>
         </form>
+        <FormChecked form_id=BUSINESS_FORM form=CheckedForm::NewBusiness/>
     }
 }

@@ -36,6 +36,8 @@ pub fn AnswerForm(
     limits.set("n", ANSWER_MAX_CHARS);
     let has_answer_error = answer_error.is_some();
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <section class="panel panel--question" aria-labelledby="question-title" data-testid="open-question">
             <h2 class="panel__title" id="question-title">{i18n.t("answer-title")}</h2>
             <p class="hint">

@@ -13,7 +13,7 @@ use crate::model::connection::{
 use crate::model::{StepValues, Submitted};
 
 /// The file input's id: upload errors link to it.
-pub const FILE_FIELD: &str = "file";
+pub const FILE_FIELD: &str = crate::model::connection::DOCUMENT_FILE_FIELD;
 pub const KIND_FIELD: &str = "kind";
 
 #[component]
@@ -31,7 +31,6 @@ pub fn DocumentsStep(
         .for_field(FILE_FIELD)
         .or_else(|| errors.for_field(KIND_FIELD))
         .map(|e| i18n.field_message(e));
-    let missing_error = errors.for_field("documents").map(|e| i18n.field_message(e));
     let (business_id, request_id) = (request.business_id.clone(), request.id.clone());
     let mut limits = FluentArgs::new();
     limits.set("file", i18n.size(MAX_DOCUMENT_BYTES));
@@ -76,6 +75,8 @@ pub fn DocumentsStep(
     let has_documents = !request.documents.is_empty();
     let summary = NodeRef::new();
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <ErrorSummary errors=Signal::stored(errors) node_ref=summary autofocus=focus_summary/>
         <ul class="list" data-testid="required-documents">
             {required.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
@@ -106,9 +107,6 @@ pub fn DocumentsStep(
         {view! {
         <form class="form" method="post" action=step_path(&business_id, &request_id, WizardStep::Documents)>
             {back_to_review.then(|| view! { <input type="hidden" name=BACK_TO_REVIEW value="1"/> })}
-            {missing_error.map(|message| view! {
-                <p id="documents" class="error-message" tabindex="-1">{message}</p>
-            })}
             <div class="button-group">
                 <button class="button" type="submit">{i18n.t("wizard-save-continue")}</button>
                 <a class="link-back" href=step_path(&business_id, &request_id, WizardStep::Motivation)>

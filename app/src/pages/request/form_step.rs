@@ -14,9 +14,14 @@ use crate::api::{save_request_step, PortalError};
 use crate::components::wizard::{StepAnswers, StepFields};
 use crate::components::{ErrorSummary, FormMessages};
 use crate::i18n::use_i18n;
+use crate::islands::FormChecked;
+use crate::model::CheckedForm;
 use crate::model::{FieldErrors, StepValues, Submitted};
 use crate::model::{ProcedureRequest, WizardStep};
 use crate::pages::business_path;
+
+/// The step's form, for its form-check island.
+const STEP_FORM: &str = "step-form";
 
 #[component]
 pub fn FormStep(
@@ -133,12 +138,14 @@ pub fn FormStep(
         .map(|previous| step_path(&business_id, &request_id, previous))
         .unwrap_or_else(|| business_path(&business_id));
     view! {
+        // Something is typed here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         {applicant}
         <ErrorSummary errors=messages.summary() node_ref=summary autofocus=focus_summary/>
         {move || failure.get().map(|e| view! {
             <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
         })}
-        <form class="form" method="post" action=action novalidate on:submit=on_submit>
+        <form id=STEP_FORM class="form" method="post" action=action novalidate on:submit=on_submit>
             {back_to_review.then(|| view! { <input type="hidden" name=BACK_TO_REVIEW value="1"/> })}
             <StepFields sections answers messages check/>
             <div class="button-group">
@@ -152,5 +159,6 @@ pub fn FormStep(
                 <a href=business_path(&business_id)>{i18n.t("wizard-leave")}</a>
             </p>
         </form>
+        <FormChecked form_id=STEP_FORM form=CheckedForm::Step(step)/>
     }
 }

@@ -141,6 +141,8 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
         .map(|change| view! { <PendingChange site=site.clone() change typed=typed.clone() messages/> })
         .collect_view();
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <Title text=title/>
         <p><a href=super::AGENT_SITES_PATH>{i18n.t("agent-sites-back")}</a></p>
         <span class="caption">{site.company.company_name.clone()}</span>

@@ -118,6 +118,8 @@ fn ChangeForm(
         }
     };
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <Title text=title/>
         <p><a class="link-back" href=site_path(&business_id, &site_id)>{i18n.t("wizard-back")}</a></p>
         <span class="caption">{i18n.t("change-report-title")} " · " {site.client_number.clone()}</span>

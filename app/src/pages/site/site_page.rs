@@ -80,6 +80,8 @@ fn SiteView(site: ConnectedSite, submitted: Option<Submitted<StepValues>>) -> im
         .collect_view();
     let changes = site.changes.clone();
     view! {
+        // Something is filled in here: warn before the session ends.
+        <crate::islands::WarnBeforeSessionEnds/>
         <Title text=title/>
         <p><a href=business_path(&business_id)>{i18n.t("request-back-to-espace")}</a></p>
         <span class="caption">{site.request.company.company_name.clone()}</span>

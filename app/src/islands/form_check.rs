@@ -1,0 +1,155 @@
+//! The form-check island: a server-rendered form's fields checked in the browser as they are
+//! left and on submit, by the rules the server applies (`CheckedForm`), with the server's own
+//! words. It changes the form's markup exactly as the server renders an answered form (the
+//! message under the field, `aria-invalid`, the error summary that takes focus, "Error:" in the
+//! title), so a page looks the same whichever side found the mistake. A form the rules accept
+//! is sent as a plain post; whatever only the server can tell (a code already used, a file's
+//! content) still comes back from it.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{catalog, use_i18n, FluentArgs, Locale};
+use crate::model::connection::CONTACT_SLOTS;
+use crate::model::CheckedForm;
+
+/// The words the island may need, in the page's language, rendered on the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormCheckTexts {
+    /// Read before each message by screen readers ("Erreur :").
+    pub error_prefix: String,
+    /// Put before the page's title while the summary shows ("Erreur :").
+    pub title_prefix: String,
+    /// The summary's heading ("Il y a un problème").
+    pub summary_title: String,
+    /// Each validation message by its code; a numbered one (`contact-phone-format#2`) by its
+    /// code and the number of its group, as the server words it for that group.
+    pub messages: BTreeMap<String, String>,
+}
+
+impl FormCheckTexts {
+    /// The key of a failure's message in [`FormCheckTexts::messages`].
+    pub fn key(code: &str, n: Option<u32>) -> String {
+        match n {
+            Some(n) => format!("{code}#{n}"),
+            None => code.to_owned(),
+        }
+    }
+
+    /// Every validation message of the catalogue in `locale`. The rules' codes are built at
+    /// run time (`text_rule!`), so no list of a form's codes exists to choose from; all of
+    /// them are about 12 kB of text, 3 kB once compressed with the page.
+    pub fn for_locale(locale: Locale) -> &'static FormCheckTexts {
+        static TEXTS: [OnceLock<FormCheckTexts>; 3] =
+            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let slot = match locale {
+            Locale::Fr => &TEXTS[0],
+            Locale::De => &TEXTS[1],
+            Locale::En => &TEXTS[2],
+        };
+        slot.get_or_init(|| FormCheckTexts::build(locale))
+    }
+
+    fn build(locale: Locale) -> FormCheckTexts {
+        let mut messages = BTreeMap::new();
+        for id in catalog::message_ids(locale) {
+            let Some(code) = id.strip_prefix("error-") else {
+                continue;
+            };
+            if NOT_CODES.contains(&code) {
+                continue;
+            }
+            let numbered = |n: u32| {
+                let mut args = FluentArgs::new();
+                args.set("n", n);
+                catalog::translate(locale, id, Some(&args))
+            };
+            if numbered(1) == numbered(2) {
+                messages.insert(code.to_owned(), catalog::translate(locale, id, None));
+            } else {
+                for n in 1..=CONTACT_SLOTS {
+                    messages.insert(FormCheckTexts::key(code, Some(n)), numbered(n));
+                }
+            }
+        }
+        FormCheckTexts {
+            error_prefix: catalog::translate(locale, "error-prefix", None),
+            title_prefix: catalog::translate(locale, "error-title-prefix", None),
+            summary_title: catalog::translate(locale, "error-summary-title", None),
+            messages,
+        }
+    }
+}
+
+/// Messages named `error-…` that are words of the pattern, not failures of a rule.
+const NOT_CODES: [&str; 3] = ["prefix", "title-prefix", "summary-title"];
+
+/// Checks the form with id `form_id` in the browser. Rendered by [`FormChecked`], which
+/// gives it its words.
+#[island]
+pub fn FormCheck(form_id: String, form: CheckedForm, texts: FormCheckTexts) -> impl IntoView {
+    let marker = NodeRef::<leptos::html::Span>::new();
+    let mut pending = Some((form_id, form, texts));
+    Effect::new(move |_| {
+        let Some(marker) = marker.get() else {
+            return;
+        };
+        if let Some((form_id, form, texts)) = pending.take() {
+            #[cfg(feature = "hydrate")]
+            super::form_dom::attach(&marker, &form_id, form, texts);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (marker, form_id, form, texts);
+        }
+    });
+    view! { <span node_ref=marker hidden></span> }
+}
+
+/// The form-check island for the form `form_id` on this page, checked by `form`'s rules: put
+/// it after the form.
+#[component]
+pub fn FormChecked(form_id: &'static str, form: CheckedForm) -> impl IntoView {
+    let texts = FormCheckTexts::for_locale(use_i18n().locale).clone();
+    view! { <FormCheck form_id=form_id.to_owned() form texts/> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FieldError, StepValues, WizardStep};
+
+    /// Every message a rule gives for typical mistakes is in the island's table, in every
+    /// language: the browser never has a failure it cannot word.
+    #[test]
+    fn the_table_words_every_failure_of_every_checked_form() {
+        let mut forms = vec![CheckedForm::NewBusiness, CheckedForm::CertificationCode];
+        forms.extend(
+            crate::model::Procedure::ALL
+                .into_iter()
+                .flat_map(|p| p.steps().iter().copied())
+                .filter(|s: &WizardStep| s.is_form())
+                .map(CheckedForm::Step),
+        );
+        for locale in Locale::ALL {
+            let texts = FormCheckTexts::for_locale(locale);
+            for form in &forms {
+                for probe in ["", "x", "<b>", "12", &"x".repeat(600), "2000-01-01", "on"] {
+                    let values: StepValues = form
+                        .order()
+                        .iter()
+                        .map(|f| ((*f).to_owned(), probe.to_owned()))
+                        .collect();
+                    for FieldError { code, n, field } in form.errors(&values).iter() {
+                        assert!(
+                            texts.messages.contains_key(&FormCheckTexts::key(code, *n)),
+                            "{form:?} {field}: no {} message for {code} (n {n:?})",
+                            locale.code()
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

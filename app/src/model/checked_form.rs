@@ -1,0 +1,85 @@
+//! Which rules check a form: the one fact a page gives its form-check island, so that the
+//! browser runs the very rules the server runs when the form arrives (the mission's shared
+//! validation), and shows the same message before any request is made.
+
+use serde::{Deserialize, Serialize};
+
+use super::certification::TokenInput;
+use super::step_form::from_values;
+use super::{BusinessEspaceForm, FieldErrors, StepValues, WizardStep, BUSINESS_FIELDS};
+
+/// The certification code form's one input (`/espace/entreprises/:id/certification`).
+pub const CERTIFICATION_CODE_FIELD: &str = "code";
+
+/// A form the browser checks before it is sent. Small and serialisable: it travels as an
+/// island's prop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckedForm {
+    /// A wizard step made of questions (`WizardStep::is_form`).
+    Step(WizardStep),
+    /// The business eSpace's creation.
+    NewBusiness,
+    /// The one-time code of the certification letter.
+    CertificationCode,
+}
+
+impl CheckedForm {
+    /// Every failure of these answers, in page order; empty when the form may be sent.
+    pub fn errors(self, values: &StepValues) -> FieldErrors {
+        match self {
+            CheckedForm::Step(step) => step.errors(values),
+            CheckedForm::NewBusiness => from_values::<BusinessEspaceForm>(values).field_errors(),
+            CheckedForm::CertificationCode => {
+                let typed = values
+                    .get(CERTIFICATION_CODE_FIELD)
+                    .map_or("", String::as_str);
+                match TokenInput::parse(typed) {
+                    Ok(_) => FieldErrors::default(),
+                    Err(error) => FieldErrors::single(CERTIFICATION_CODE_FIELD, error.code()),
+                }
+            }
+        }
+    }
+
+    /// The inputs in page order (the error summary's order).
+    pub fn order(self) -> &'static [&'static str] {
+        match self {
+            CheckedForm::Step(step) => step.order(),
+            CheckedForm::NewBusiness => &BUSINESS_FIELDS,
+            CheckedForm::CertificationCode => &[CERTIFICATION_CODE_FIELD],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::model::step_form::values_of as values;
+
+    #[test]
+    fn each_form_answers_with_its_own_rules() {
+        let code = CheckedForm::CertificationCode.errors(&values(&[("code", "ABC")]));
+        assert_eq!(
+            code.for_field("code").map(|e| e.code.as_str()),
+            Some("token-length")
+        );
+        let business = CheckedForm::NewBusiness.errors(&values(&[("rcs_number", "X12345678")]));
+        assert_eq!(
+            business.for_field("rcs_number").map(|e| e.code.as_str()),
+            Some("rcs-format")
+        );
+        assert_eq!(
+            business.iter().next().map(|e| e.field.as_str()),
+            Some("company_name")
+        );
+        let step = CheckedForm::Step(WizardStep::Applicant)
+            .errors(&values(&[("representative_phone", "12")]));
+        assert_eq!(
+            step.for_field("representative_phone")
+                .map(|e| e.code.as_str()),
+            Some("representative-phone-format")
+        );
+    }
+}
