@@ -83,8 +83,10 @@ function behindNginx() {
   ];
 }
 
-/** Round robin (nginx's default) over the two processes; each response names the process that
- *  served it (X-Upstream), so a test can see the requests alternate. */
+/** Round robin (nginx's default) over the two processes, counted apart for writes (POST) and
+ *  for reads: one counter for both would pair each form post with its redirect's page, so that
+ *  a walk of post, page, post, page sends every post to the same process. Each response names
+ *  the process that served it (X-Upstream), so a test can see the requests alternate. */
 function nginxConfig(dir: string) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   return `${root ? 'user root;\n' : ''}daemon off;
@@ -99,13 +101,20 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   client_max_body_size 40m;
-  upstream portal {
+  upstream portal_reads {
 ${processPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
+  }
+  upstream portal_writes {
+${processPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
+  }
+  map $request_method $portal {
+    POST portal_writes;
+    default portal_reads;
   }
   server {
     listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://portal;
+      proxy_pass http://$portal;
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;

@@ -23,8 +23,9 @@ test('the whole wizard works when its requests alternate between two processes',
   expect([...processes].sort()).toEqual(
     (process.env.E2E_PROCESS_PORTS ?? '').split(' ').map((p) => `127.0.0.1:${p}`).sort(),
   );
-  // Saves (plain form posts or server functions) landed on both, and so did the pages that
-  // read them back: each process read what the other wrote.
+  // Saves (form posts) landed on both, and so did the pages that read them back: each process
+  // read what the other wrote. (nginx counts posts apart from pages, playwright.config.ts: with
+  // one count, each post and its redirect's page pair up and every post goes to one process.)
   const writers = new Set(served.filter((s) => s.method === 'POST').map((s) => s.by));
   expect(writers.size).toBe(2);
   const switches = served.slice(1).filter((s, i) => s.by !== served[i].by).length;

@@ -1,5 +1,7 @@
-//! The messages of one form, as GOV.UK's pattern shows them: leaving a field shows that field's
-//! message; a submit attempt also shows the summary and puts "Error:" in the page title.
+//! The messages of a form the server answered, as GOV.UK's pattern shows them: each field's
+//! message under it, all of them in the summary at the top (which takes focus) and "Error:" in
+//! the page's title (the page's own flag). In the browser, the form-check island writes the same
+//! markup as the person leaves a field (islands/form_dom.rs).
 
 use leptos::prelude::*;
 
@@ -8,68 +10,25 @@ use crate::model::FieldErrors;
 
 #[derive(Clone, Copy)]
 pub struct FormMessages {
-    shown: RwSignal<FieldErrors>,
-    submitted_with_errors: RwSignal<bool>,
-    /// The page's flag for its title.
-    has_errors: RwSignal<bool>,
-    /// The fields in page order, for the summary's order.
-    order: &'static [&'static str],
+    errors: StoredValue<FieldErrors>,
 }
 
 impl FormMessages {
-    /// Starts from the server's errors (a form sent back without JavaScript), shown in full.
-    pub fn new(
-        server_errors: FieldErrors,
-        has_errors: RwSignal<bool>,
-        order: &'static [&'static str],
-    ) -> FormMessages {
-        let submitted = !server_errors.is_empty();
+    /// The server's errors for a form sent back (none on a first visit).
+    pub fn new(errors: FieldErrors) -> FormMessages {
         FormMessages {
-            shown: RwSignal::new(server_errors),
-            submitted_with_errors: RwSignal::new(submitted),
-            has_errors,
-            order,
+            errors: StoredValue::new(errors),
         }
     }
 
-    /// What the error summary lists: nothing before the first submit attempt.
-    pub fn summary(self) -> Signal<FieldErrors> {
-        Signal::derive(move || {
-            if self.submitted_with_errors.get() {
-                self.shown.get()
-            } else {
-                FieldErrors::default()
-            }
-        })
-    }
-
-    fn show(self, errors: FieldErrors) {
-        if self.submitted_with_errors.get_untracked() {
-            self.has_errors.set(!errors.is_empty());
-        }
-        self.shown.set(errors);
-    }
-
-    /// After a submit attempt: every message, the summary and the title.
-    pub fn show_all(self, errors: FieldErrors) {
-        self.submitted_with_errors.set(true);
-        self.show(errors);
-    }
-
-    /// Re-checks one field with the shared rules (`fresh`: the whole form's errors now),
-    /// leaving the messages of the others as they are.
-    pub fn check_field(self, fresh: &FieldErrors, field: &str) {
-        let merged = self
-            .shown
-            .with_untracked(|errors| errors.with_field_from(fresh, field, self.order));
-        self.show(merged);
+    /// What the error summary lists.
+    pub fn summary(self) -> FieldErrors {
+        self.errors.get_value()
     }
 
     /// The message under `field`, in the page's language.
-    pub fn message_for(self, i18n: I18n, field: &'static str) -> Signal<Option<String>> {
-        Signal::derive(move || {
-            self.shown
-                .with(|e| e.for_field(field).map(|e| i18n.field_message(e)))
-        })
+    pub fn message_for(self, i18n: I18n, field: &str) -> Option<String> {
+        self.errors
+            .with_value(|errors| errors.for_field(field).map(|e| i18n.field_message(e)))
     }
 }

@@ -77,22 +77,24 @@ pub fn sign_in_href(return_to: &str) -> String {
     format!("/auth/login?return_to={}", percent_encode(return_to))
 }
 
+/// The page's own address without its host (`/espace?x=1`): where a link that leaves the page
+/// for a moment (another language, signing in again) brings the person back to.
+pub fn path_and_query(path: &str, search: &str) -> String {
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
 /// Links, not a script: a language change works without JavaScript and returns to the same page.
 /// `rel="external"` keeps the client-side router out, so the server can set the cookie.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let return_to = move || {
-        let path = location.pathname.get();
-        let search = location.search.get();
-        let search = search.trim_start_matches('?');
-        if search.is_empty() {
-            path
-        } else {
-            format!("{path}?{search}")
-        }
-    };
+    let return_to = move || path_and_query(&location.pathname.get(), &location.search.get());
     let links = Locale::ALL
         .into_iter()
         .map(|locale| {

@@ -14,4 +14,4 @@ pub use fields::{
 };
 pub use form_messages::FormMessages;
 pub use http_status::set_http_status;
-pub use layout::{percent_encode, sign_in_href, SiteFooter, SiteHeader, SkipLink};
+pub use layout::{path_and_query, percent_encode, sign_in_href, SiteFooter, SiteHeader, SkipLink};

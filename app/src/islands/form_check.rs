@@ -10,14 +10,13 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::{catalog, use_i18n, FluentArgs, Locale};
 use crate::model::connection::CONTACT_SLOTS;
 use crate::model::CheckedForm;
 
 /// The words the island may need, in the page's language, rendered on the server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormCheckTexts {
     /// Read before each message by screen readers ("Erreur :").
     pub error_prefix: String,
@@ -87,32 +86,43 @@ impl FormCheckTexts {
 /// Messages named `error-…` that are words of the pattern, not failures of a rule.
 const NOT_CODES: [&str; 3] = ["prefix", "title-prefix", "summary-title"];
 
-/// Checks the form with id `form_id` in the browser. Rendered by [`FormChecked`], which
-/// gives it its words.
+/// Checks the forms that [`FormChecked`] marked on the page. No props: the form, its rules and
+/// their words are in that markup, so the browser needs no JSON parser for them
+/// (docs/islands.md).
 #[island]
-pub fn FormCheck(form_id: String, form: CheckedForm, texts: FormCheckTexts) -> impl IntoView {
-    let marker = NodeRef::<leptos::html::Span>::new();
-    let mut pending = Some((form_id, form, texts));
-    Effect::new(move |_| {
-        let Some(marker) = marker.get() else {
-            return;
-        };
-        if let Some((form_id, form, texts)) = pending.take() {
-            #[cfg(feature = "hydrate")]
-            super::form_dom::attach(&marker, &form_id, form, texts);
-            #[cfg(not(feature = "hydrate"))]
-            let _ = (marker, form_id, form, texts);
-        }
-    });
-    view! { <span node_ref=marker hidden></span> }
+pub fn FormCheck() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    super::form_dom::attach_all();
 }
 
+/// The attribute of the `<template>` that holds a checked form's words, as [`FormChecked`]
+/// writes it; its value is the form's id.
+#[cfg(feature = "hydrate")]
+pub(super) const CHECKS_FORM: &str = "data-checks-form";
+
 /// The form-check island for the form `form_id` on this page, checked by `form`'s rules: put
-/// it after the form.
+/// it after the form. The words go in a `<template>`: inert, never shown or read out, and
+/// about 3 kB of the page once compressed.
 #[component]
 pub fn FormChecked(form_id: &'static str, form: CheckedForm) -> impl IntoView {
-    let texts = FormCheckTexts::for_locale(use_i18n().locale).clone();
-    view! { <FormCheck form_id=form_id.to_owned() form texts/> }
+    let texts = FormCheckTexts::for_locale(use_i18n().locale);
+    let messages = texts
+        .messages
+        .iter()
+        .map(|(key, text)| view! { <p data-key=key.clone()>{text.clone()}</p> })
+        .collect_view();
+    view! {
+        <FormCheck/>
+        <template
+            data-checks-form=form_id
+            data-rules=form.code()
+            data-error-prefix=texts.error_prefix.clone()
+            data-title-prefix=texts.title_prefix.clone()
+            data-summary-title=texts.summary_title.clone()
+        >
+            {messages}
+        </template>
+    }
 }
 
 #[cfg(test)]

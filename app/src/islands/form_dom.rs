@@ -7,13 +7,14 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::document;
-use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{
     Element, Event, FocusEvent, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement,
+    HtmlTemplateElement, HtmlTextAreaElement,
 };
 
+use super::dom::{listen, mark_awake, target_element};
+use super::form_check::CHECKS_FORM;
 use super::FormCheckTexts;
 use crate::components::described_by;
 use crate::model::{CheckedForm, FieldError, FieldErrors, StepValues};
@@ -30,15 +31,51 @@ struct FormState {
     sending: Cell<bool>,
 }
 
-/// Starts checking the form `form_id`; marks the island (`marker`'s parent) hydrated, which
+/// Starts checking each form the page marked (`FormChecked`); marks the islands awake, which
 /// the end-to-end tests wait for.
-pub fn attach(marker: &HtmlElement, form_id: &str, rules: CheckedForm, texts: FormCheckTexts) {
+pub fn attach_all() {
+    if let Ok(templates) = document().query_selector_all(&format!("template[{CHECKS_FORM}]")) {
+        for index in 0..templates.length() {
+            let template = templates.item(index).and_then(|n| n.dyn_into().ok());
+            if let Some(template) = template {
+                attach(&template);
+            }
+        }
+    }
+    mark_awake("FormCheck");
+}
+
+/// The form a template names, its rules and their words.
+fn attach(template: &HtmlTemplateElement) {
+    let attribute = |name: &str| template.get_attribute(name).unwrap_or_default();
+    let Some(rules) = CheckedForm::from_code(&attribute("data-rules")) else {
+        return;
+    };
     let Some(form) = document()
-        .get_element_by_id(form_id)
+        .get_element_by_id(&attribute(CHECKS_FORM))
         .and_then(|e| e.dyn_into::<HtmlFormElement>().ok())
     else {
         return;
     };
+    let mut texts = FormCheckTexts {
+        error_prefix: attribute("data-error-prefix"),
+        title_prefix: attribute("data-title-prefix"),
+        summary_title: attribute("data-summary-title"),
+        ..FormCheckTexts::default()
+    };
+    if let Ok(messages) = template.content().query_selector_all("[data-key]") {
+        for index in 0..messages.length() {
+            let message = messages
+                .item(index)
+                .and_then(|n| n.dyn_into::<Element>().ok());
+            if let Some(message) = message {
+                let key = message.get_attribute("data-key").unwrap_or_default();
+                texts
+                    .messages
+                    .insert(key, message.text_content().unwrap_or_default());
+            }
+        }
+    }
     // What the server rendered (a form sent back with its messages) is the starting point.
     let shown = server_errors(&form, rules);
     let summary_shown = document().query_selector(".error-summary").ok().flatten();
@@ -97,9 +134,6 @@ pub fn attach(marker: &HtmlElement, form_id: &str, rules: CheckedForm, texts: Fo
         let state = state.clone();
         move |event: Event| state.submit(&event)
     });
-    if let Some(island) = marker.parent_element() {
-        let _ = island.set_attribute("data-hydrated", "true");
-    }
 }
 
 impl FormState {
@@ -338,17 +372,6 @@ fn server_errors(form: &HtmlFormElement, rules: CheckedForm) -> FieldErrors {
             })
             .cloned(),
     )
-}
-
-fn listen(target: &Element, event: &str, handler: impl FnMut(Event) + 'static) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    // The listener lives as long as the page: the page is replaced whole on navigation.
-    closure.forget();
-}
-
-fn target_element(event: &Event) -> Option<Element> {
-    event.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
 /// The field (its `id`, the error summary's anchor) an input belongs to.

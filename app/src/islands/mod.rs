@@ -6,18 +6,23 @@
 //!   rules of `model` compiled to WASM, showing the server's own messages with no request;
 //! - [`SessionWarning`]: the warning before a session ends for inactivity (WCAG 2.2.1).
 //!
-//! An island gets what it shows as props, rendered on the server in the page's language: no
-//! catalogue, no Fluent, no router and no page reach the WASM. A page without an island gets no
-//! script at all: the shell always ends with the island loader, and the server removes it from
-//! a page that has no island (`server/src/page_scripts.rs`).
+//! An island finds what it shows in the server's markup beside it, rendered in the page's
+//! language (no props, so no JSON parser in the WASM): no catalogue, no Fluent, no router and
+//! no page reach the browser. A page without an island gets no script at all: the shell always
+//! ends with the island loader, and the server removes it from a page that has no island
+//! (`server/src/page_scripts.rs`).
 
+#[cfg(feature = "hydrate")]
+mod dom;
 mod form_check;
 #[cfg(feature = "hydrate")]
 mod form_dom;
+#[cfg(feature = "hydrate")]
+mod session_dom;
 mod session_warning;
 
 pub use form_check::{FormCheck, FormCheckTexts, FormChecked};
-pub use session_warning::{SessionWarning, SessionWarningTexts, WarnBeforeSessionEnds};
+pub use session_warning::{SessionWarning, WarnBeforeSessionEnds};
 
 /// Wakes the islands' reactive system in the browser; `frontend` calls it, which also keeps
 /// this crate, and so its islands, in the bundle (see `frontend/src/lib.rs`).

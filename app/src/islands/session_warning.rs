@@ -4,14 +4,16 @@
 //! filled in ([`WarnBeforeSessionEnds`]); a page that only shows what is saved loses nothing
 //! when the session ends, and gets no script. Without JavaScript a page cannot speak up by
 //! itself (the wizard saves each step, so little can be lost).
+//!
+//! The server renders both alerts, hidden, in the page's language, with the session's length
+//! on them; the island only shows one or the other when its time comes (`session_dom`).
 
 use std::time::Duration;
 
-use leptos::html::Button;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use leptos_router::hooks::use_location;
 
-use crate::components::sign_in_href;
+use crate::components::{path_and_query, sign_in_href};
 use crate::i18n::{use_i18n, FluentArgs};
 
 /// The server renews a session at most once a minute (`auth::viewer`): the page counts that
@@ -20,147 +22,25 @@ const SERVER_SLACK: Duration = Duration::from_secs(60);
 /// How long the person has to answer the warning.
 const WARNING_LEAD: Duration = Duration::from_secs(120);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Quiet,
-    Warning,
-    Ended,
-}
-
 /// When to warn and when to say it ended, counted from the last request, for a session that
 /// lasts `idle` without one.
-fn schedule(idle: Duration) -> (Duration, Duration) {
+pub(super) fn schedule(idle: Duration) -> (Duration, Duration) {
     let ends = idle.saturating_sub(SERVER_SLACK).max(idle / 2);
     let warns = ends.saturating_sub(WARNING_LEAD).max(ends / 2);
     (warns, ends)
 }
 
-/// The warning's words in the page's language, rendered on the server.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionWarningTexts {
-    pub warning_title: String,
-    pub warning_text: String,
-    pub stay: String,
-    pub ended_title: String,
-    pub ended_text: String,
-    pub sign_in_again: String,
-}
-
-/// The page's request renewed the session: the clock starts when the island wakes up.
-#[island]
-pub fn SessionWarning(idle_seconds: u64, texts: SessionWarningTexts) -> impl IntoView {
-    let phase = RwSignal::new(Phase::Quiet);
-    let (warns, ends) = schedule(Duration::from_secs(idle_seconds));
-    let timers = StoredValue::new(Vec::<TimeoutHandle>::new());
-    let stay = NodeRef::<Button>::new();
-    let restart = move || {
-        timers.update_value(|handles| {
-            for handle in handles.drain(..) {
-                handle.clear();
-            }
-            let warn = set_timeout_with_handle(
-                move || {
-                    phase.set(Phase::Warning);
-                    request_animation_frame(move || {
-                        if let Some(button) = stay.get_untracked() {
-                            let _ = button.focus();
-                        }
-                    });
-                },
-                warns,
-            );
-            let end = set_timeout_with_handle(move || phase.set(Phase::Ended), ends);
-            handles.extend(warn.ok());
-            handles.extend(end.ok());
-        });
-    };
-    let marker = NodeRef::<leptos::html::Span>::new();
-    Effect::new(move |started: Option<bool>| {
-        if started == Some(true) {
-            return true;
-        }
-        let Some(marker) = marker.get() else {
-            return false;
-        };
-        restart();
-        if let Some(island) = marker.parent_element() {
-            let _ = island.set_attribute("data-hydrated", "true");
-        }
-        true
-    });
-    // "Stay signed in": one request renews the session, as every page's request does.
-    let stay_signed_in = move |_| {
-        #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(async move {
-            if renew_session().await {
-                phase.set(Phase::Quiet);
-                restart();
-            } else {
-                phase.set(Phase::Ended);
-            }
-        });
-    };
-    on_cleanup(move || {
-        timers.update_value(|handles| handles.drain(..).for_each(|handle| handle.clear()));
-    });
-    // The way back in returns to this very page.
-    let sign_in_again = move || {
-        let here = window().location();
-        let path = here.pathname().unwrap_or_default() + &here.search().unwrap_or_default();
-        sign_in_href(&path)
-    };
-    let texts = StoredValue::new(texts);
-    view! {
-        <span node_ref=marker hidden></span>
-        <Show when=move || phase.get() != Phase::Quiet>
-            <div
-                class="session-timeout"
-                role="alertdialog"
-                aria-labelledby="session-timeout-title"
-                aria-describedby="session-timeout-text"
-                data-testid="session-timeout"
-            >
-                {move || texts.with_value(|texts| match phase.get() {
-                    Phase::Ended => view! {
-                        <h2 id="session-timeout-title" class="session-timeout__title">{texts.ended_title.clone()}</h2>
-                        <p id="session-timeout-text">{texts.ended_text.clone()}</p>
-                        <a class="button" href=sign_in_again rel="external">{texts.sign_in_again.clone()}</a>
-                    }
-                    .into_any(),
-                    _ => view! {
-                        <h2 id="session-timeout-title" class="session-timeout__title">{texts.warning_title.clone()}</h2>
-                        <p id="session-timeout-text">{texts.warning_text.clone()}</p>
-                        <button class="button" type="button" node_ref=stay on:click=stay_signed_in>
-                            {texts.stay.clone()}
-                        </button>
-                    }
-                    .into_any(),
-                })}
-            </div>
-        </Show>
-    }
-}
-
-/// The server function `api::keep_session`, called with a plain `fetch` as a form without
-/// fields: the browser then needs no server-function client. `false` when the session is
-/// already gone (the server answers 401) or the portal cannot be reached.
+/// The attribute that carries the session's idle length (seconds) to the island, as
+/// [`WarnBeforeSessionEnds`] writes it.
 #[cfg(feature = "hydrate")]
-async fn renew_session() -> bool {
-    use leptos::wasm_bindgen::JsCast;
-    use leptos::web_sys::{Headers, RequestInit, Response};
+pub(super) const IDLE_SECONDS: &str = "data-idle-seconds";
 
-    let init = RequestInit::new();
-    init.set_method("POST");
-    if let Ok(headers) = Headers::new() {
-        let _ = headers.set("content-type", "application/x-www-form-urlencoded");
-        init.set_headers(&headers);
-    }
-    init.set_body(&leptos::wasm_bindgen::JsValue::from_str(""));
-    let request = window().fetch_with_str_and_init("/api/keep_session", &init);
-    match wasm_bindgen_futures::JsFuture::from(request).await {
-        Ok(response) => response.dyn_into::<Response>().is_ok_and(|r| r.ok()),
-        Err(_) => false,
-    }
+/// Wakes the alerts that [`WarnBeforeSessionEnds`] rendered. No props: what it needs is in
+/// that markup, so the browser needs no JSON parser for it (docs/islands.md).
+#[island]
+pub fn SessionWarning() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    super::session_dom::attach();
 }
 
 /// The session warning for whoever is signed in (nothing for anyone else), with its words: put
@@ -168,6 +48,7 @@ async fn renew_session() -> bool {
 #[component]
 pub fn WarnBeforeSessionEnds() -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
     session_idle_seconds().map(|idle_seconds| {
         let minutes = |duration: Duration| duration.as_secs().div_ceil(60);
         let (warns, ends) = schedule(Duration::from_secs(idle_seconds));
@@ -175,16 +56,60 @@ pub fn WarnBeforeSessionEnds() -> impl IntoView {
         warning_args.set("minutes", minutes(ends - warns));
         let mut ended_args = FluentArgs::new();
         ended_args.set("minutes", minutes(Duration::from_secs(idle_seconds)));
-        let texts = SessionWarningTexts {
-            warning_title: i18n.t("session-warning-title"),
-            warning_text: i18n.t_with("session-warning-text", &warning_args),
-            stay: i18n.t("session-warning-stay"),
-            ended_title: i18n.t("session-ended-title"),
-            ended_text: i18n.t_with("session-ended-text", &ended_args),
-            sign_in_again: i18n.t("session-ended-sign-in"),
-        };
-        view! { <SessionWarning idle_seconds texts/> }
+        // The way back in returns to this very page.
+        let here = path_and_query(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        );
+        view! {
+            <SessionWarning/>
+            <div class="session-timeouts" data-idle-seconds=idle_seconds.to_string()>
+                <TimeoutAlert
+                    part="warning"
+                    title=i18n.t("session-warning-title")
+                    text=i18n.t_with("session-warning-text", &warning_args)
+                >
+                    <button class="button" type="button">{i18n.t("session-warning-stay")}</button>
+                </TimeoutAlert>
+                <TimeoutAlert
+                    part="ended"
+                    title=i18n.t("session-ended-title")
+                    text=i18n.t_with("session-ended-text", &ended_args)
+                >
+                    <a class="button" href=sign_in_href(&here) rel="external">
+                        {i18n.t("session-ended-sign-in")}
+                    </a>
+                </TimeoutAlert>
+            </div>
+        }
     })
+}
+
+/// One of the two alerts, hidden until the island shows it; `part` is its name for the island.
+#[component]
+fn TimeoutAlert(
+    part: &'static str,
+    title: String,
+    text: String,
+    children: Children,
+) -> impl IntoView {
+    let title_id = format!("session-{part}-title");
+    let text_id = format!("session-{part}-text");
+    let (labelled_by, described_by) = (title_id.clone(), text_id.clone());
+    view! {
+        <div
+            class="session-timeout"
+            role="alertdialog"
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            data-session=part
+            hidden
+        >
+            <h2 id=title_id class="session-timeout__title">{title}</h2>
+            <p id=text_id>{text}</p>
+            {children()}
+        </div>
+    }
 }
 
 /// How long the session of whoever is signed in lasts idle, read from the request.

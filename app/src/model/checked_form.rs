@@ -2,19 +2,16 @@
 //! browser runs the very rules the server runs when the form arrives (the mission's shared
 //! validation), and shows the same message before any request is made.
 
-use serde::{Deserialize, Serialize};
-
 use super::certification::TokenInput;
 use super::step_form::from_values;
-use super::{BusinessEspaceForm, FieldErrors, StepValues, WizardStep, BUSINESS_FIELDS};
+use super::{BusinessEspaceForm, FieldErrors, Procedure, StepValues, WizardStep, BUSINESS_FIELDS};
 
 /// The certification code form's one input (`/espace/entreprises/:id/certification`).
 pub const CERTIFICATION_CODE_FIELD: &str = "code";
 
-/// A form the browser checks before it is sent. Small and serialisable: it travels as an
-/// island's prop.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// A form the browser checks before it is sent. It travels to the browser as its
+/// [`code`](CheckedForm::code), an attribute of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckedForm {
     /// A wizard step made of questions (`WizardStep::is_form`).
     Step(WizardStep),
@@ -25,6 +22,27 @@ pub enum CheckedForm {
 }
 
 impl CheckedForm {
+    /// The form's name in the page: a wizard step's slug, or the form's own name.
+    pub fn code(self) -> &'static str {
+        match self {
+            CheckedForm::Step(step) => step.slug(),
+            CheckedForm::NewBusiness => "new-business",
+            CheckedForm::CertificationCode => "certification-code",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<CheckedForm> {
+        match code {
+            "new-business" => Some(CheckedForm::NewBusiness),
+            "certification-code" => Some(CheckedForm::CertificationCode),
+            slug => Procedure::ALL
+                .into_iter()
+                .find_map(|p| p.step(slug))
+                .filter(|step| step.is_form())
+                .map(CheckedForm::Step),
+        }
+    }
+
     /// Every failure of these answers, in page order; empty when the form may be sent.
     pub fn errors(self, values: &StepValues) -> FieldErrors {
         match self {
@@ -57,6 +75,21 @@ mod tests {
     use super::*;
 
     use crate::model::step_form::values_of as values;
+
+    #[test]
+    fn every_checked_form_is_found_again_by_its_code() {
+        let steps = Procedure::ALL
+            .into_iter()
+            .flat_map(|p| p.steps().iter().copied());
+        for step in steps {
+            let expected = step.is_form().then_some(CheckedForm::Step(step));
+            assert_eq!(CheckedForm::from_code(step.slug()), expected, "{step:?}");
+        }
+        for form in [CheckedForm::NewBusiness, CheckedForm::CertificationCode] {
+            assert_eq!(CheckedForm::from_code(form.code()), Some(form));
+        }
+        assert_eq!(CheckedForm::from_code("nothing"), None);
+    }
 
     #[test]
     fn each_form_answers_with_its_own_rules() {

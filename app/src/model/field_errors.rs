@@ -60,14 +60,7 @@ impl FieldErrors {
                 }
             }
         }
-        let position = |field: &str| {
-            form_order
-                .iter()
-                .position(|f| *f == field)
-                .unwrap_or(usize::MAX)
-        };
-        found.sort_by_key(|e| position(&e.field));
-        FieldErrors(found)
+        FieldErrors(in_form_order(found, form_order))
     }
 
     /// One error, for a check made outside `validator` (an upload, a step out of order).
@@ -92,12 +85,7 @@ impl FieldErrors {
 
     /// Puts the failures in the order of the fields on the page.
     pub fn sort_by_order(&mut self, form_order: &[&str]) {
-        self.0.sort_by_key(|e| {
-            form_order
-                .iter()
-                .position(|f| *f == e.field)
-                .unwrap_or(usize::MAX)
-        });
+        self.0 = in_form_order(std::mem::take(&mut self.0), form_order);
     }
 
     /// Every failure of `other` too.
@@ -147,14 +135,25 @@ impl FieldErrors {
             .cloned()
             .collect();
         merged.extend(fresh.for_field(field).cloned());
-        merged.sort_by_key(|e| {
-            form_order
-                .iter()
-                .position(|f| *f == e.field)
-                .unwrap_or(usize::MAX)
-        });
-        FieldErrors(merged)
+        FieldErrors(in_form_order(merged, form_order))
     }
+}
+
+/// `errors` in the order of their fields in `form_order`, those of fields not in it last, each
+/// group as it came. Picked field by field rather than sorted: a form has a few dozen fields at
+/// most, and a sort's code would be instantiated in the browser's WASM for each key (about
+/// 4 KiB each).
+fn in_form_order(errors: Vec<FieldError>, form_order: &[&str]) -> Vec<FieldError> {
+    let mut ordered = Vec::with_capacity(errors.len());
+    for field in form_order {
+        ordered.extend(errors.iter().filter(|e| e.field == *field).cloned());
+    }
+    ordered.extend(
+        errors
+            .into_iter()
+            .filter(|e| !form_order.contains(&e.field.as_str())),
+    );
+    ordered
 }
 
 /// Failures gathered one by one (a subset of others), at most one per field.
@@ -183,6 +182,16 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn failures_follow_the_form_and_unknown_fields_come_last_as_they_came() {
+        let mut found = errors(&[("z", "1"), ("c", "2"), ("y", "3"), ("a", "4")]);
+        found.sort_by_order(&["a", "b", "c"]);
+        assert_eq!(
+            found,
+            errors(&[("a", "4"), ("c", "2"), ("z", "1"), ("y", "3")])
+        );
     }
 
     #[test]

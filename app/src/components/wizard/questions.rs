@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::StepAnswers;
 use crate::components::{
     CheckboxGroup, CheckboxItem, FormMessages, RadioGroup, RadioOption, SelectField, SelectOption,
     TextArea, TextField,
 };
 use crate::i18n::{use_i18n, FluentArgs};
+use crate::model::step_form::is_checked;
+use crate::model::StepValues;
 
 /// How a question is answered. Choices are `(value, label message id)`.
 #[derive(Clone, Copy, Debug)]
@@ -53,13 +54,13 @@ pub struct Section {
     pub questions: Vec<Question>,
 }
 
-/// The inputs of a step, with their messages. `check` re-checks one question as it is left.
+/// The inputs of a step with what was answered (`answers`, as a form posts them) and their
+/// messages.
 #[component]
 pub fn StepFields(
     sections: Vec<Section>,
-    answers: StepAnswers,
+    answers: StepValues,
     messages: FormMessages,
-    #[prop(into)] check: Callback<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     sections
@@ -68,7 +69,7 @@ pub fn StepFields(
             let questions = section
                 .questions
                 .into_iter()
-                .map(|question| render(question, answers, messages, check))
+                .map(|question| render(question, &answers, messages))
                 .collect_view();
             match section.legend {
                 Some(legend) => {
@@ -94,31 +95,26 @@ pub fn StepFields(
         .collect_view()
 }
 
-fn render(
-    question: Question,
-    answers: StepAnswers,
-    messages: FormMessages,
-    check: Callback<&'static str>,
-) -> AnyView {
+fn render(question: Question, answers: &StepValues, messages: FormMessages) -> AnyView {
     let i18n = use_i18n();
     let id = question.id;
     let label = i18n.t(question.label);
     let hint = question.hint.map(|h| i18n.t(h));
     let error = messages.message_for(i18n, id);
-    let on_check = move |()| check.run(id);
+    let answer = |name: &str| answers.get(name).cloned().unwrap_or_default();
     match question.control {
         Control::Text {
             kind,
             autocomplete,
             width,
         } => view! {
-            <TextField id label hint=hint.unwrap_or_default() value=answers.text(id) error
+            <TextField id label hint=hint.unwrap_or_default() value=answer(id) error
                 input_type=kind autocomplete=autocomplete.unwrap_or("off")
-                width=width.unwrap_or("") on_check/>
+                width=width.unwrap_or("")/>
         }
         .into_any(),
         Control::Area => view! {
-            <TextArea id label hint=hint.unwrap_or_default() value=answers.text(id) error on_check/>
+            <TextArea id label hint=hint.unwrap_or_default() value=answer(id) error/>
         }
         .into_any(),
         Control::Select(options) => {
@@ -131,11 +127,16 @@ fn render(
                 .collect();
             view! {
                 <SelectField id label hint=hint.unwrap_or_default() placeholder=i18n.t("choose")
-                    options value=answers.text(id) error on_check/>
+                    options value=answer(id) error/>
             }
             .into_any()
         }
         Control::Radios(options) => {
+            let chosen = answer(id);
+            let selected = options
+                .iter()
+                .any(|(value, _)| *value == chosen)
+                .then_some(chosen);
             let options = options
                 .iter()
                 .map(|(value, label)| RadioOption {
@@ -145,8 +146,7 @@ fn render(
                 })
                 .collect();
             view! {
-                <RadioGroup id legend=label hint=hint.unwrap_or_default() options
-                    selected=answers.choice(id) error on_check/>
+                <RadioGroup id legend=label hint=hint.unwrap_or_default() options selected error/>
             }
             .into_any()
         }
@@ -157,11 +157,11 @@ fn render(
                     name,
                     label: i18n.t(label),
                     hint: None,
-                    checked: answers.flag(name),
+                    checked: is_checked(&answer(name)),
                 })
                 .collect();
             view! {
-                <CheckboxGroup id legend=label hint=hint.unwrap_or_default() items error on_check/>
+                <CheckboxGroup id legend=label hint=hint.unwrap_or_default() items error/>
             }
             .into_any()
         }

@@ -65,11 +65,7 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
         .map(|s| (s.form, s.errors))
         .unwrap_or_else(|| (StepValues::new(), FieldErrors::default()));
     let focus_summary = !errors.is_empty();
-    let messages = FormMessages::new(
-        errors,
-        RwSignal::new(false),
-        &["case", "question", "decision", "reason", "letter"],
-    );
+    let messages = FormMessages::new(errors);
     let client_number = match request.procedure {
         Procedure::Certification => request
             .answer(WizardStep::Client, "client_number")
@@ -128,7 +124,7 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
             {i18n.t("status-label")} " "
             <strong class="tag" data-testid="status">{i18n.t(&request.status.message_id())}</strong>
         </p>
-        <ErrorSummary errors=messages.summary() node_ref=NodeRef::new() autofocus=focus_summary/>
+        <ErrorSummary errors=messages.summary()/>
         <dl class="summary-list">{rows}</dl>
         <Actions case=case.clone() typed messages/>
         <Exchange messages=request.messages.clone() for_agent=true/>
@@ -162,8 +158,8 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
         .into_any(),
         RequestStatus::InReview | RequestStatus::Waiting => {
             let waiting = request.status == RequestStatus::Waiting;
-            let question = RwSignal::new(typed.get("question").cloned().unwrap_or_default());
-            let reason = RwSignal::new(typed.get("reason").cloned().unwrap_or_default());
+            let question = typed.get("question").cloned().unwrap_or_default();
+            let reason = typed.get("reason").cloned().unwrap_or_default();
             let approve_body = match request.procedure {
                 Procedure::Certification => "agent-approve-body",
                 Procedure::Connection => "case-approve-connection-body",
@@ -179,7 +175,7 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
                         <h3 class="heading-s">{i18n.t("case-ask-title")}</h3>
                         <TextArea id="question" label=i18n.t("case-ask-label")
                             hint=i18n.t("case-ask-hint") value=question
-                            error=messages.message_for(i18n, "question") on_check=move |_| {}/>
+                            error=messages.message_for(i18n, "question")/>
                         <button class="button button--secondary" type="submit">{i18n.t("case-ask")}</button>
                     </form>
                 })}
@@ -193,7 +189,7 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
                     <input type="hidden" name="decision" value="refuse"/>
                     <TextArea id="reason" label=i18n.t("agent-refusal-reason")
                         hint=i18n.t("agent-refusal-reason-hint") value=reason
-                        error=messages.message_for(i18n, "reason") on_check=move |_| {}/>
+                        error=messages.message_for(i18n, "reason")/>
                     <button class="button button--warning" type="submit">{i18n.t("agent-refuse")}</button>
                 </form>
             }

@@ -1,16 +1,13 @@
 //! `/espace/entreprises/{id}`: a business eSpace, where the ALARMIS procedures are offered.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos::web_sys::SubmitEvent;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::certification_panel::CertificationPanel;
 use super::status::RefusalPanel;
 use super::{business_path, invitation_path, site_origin};
-use crate::api::{invite_member, load_business_espace, PortalError};
+use crate::api::load_business_espace;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::certification::CertificationState;
 use crate::model::{BusinessEspace, MemberRole, Procedure, StepValues, Submitted};
@@ -161,8 +158,8 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
     }
 }
 
-/// An administrator makes a one-time link for a future member. The form posts without
-/// JavaScript; either way the page comes back with `?invitation=<token>` and shows the link.
+/// An administrator makes a one-time link for a future member. The form posts; the page comes
+/// back with `?invitation=<token>` and shows the link.
 #[component]
 fn InviteMember(business_id: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -172,33 +169,11 @@ fn InviteMember(business_id: String) -> impl IntoView {
             .with(|q| q.get("invitation"))
             .map(|token| format!("{}{}", site_origin(), invitation_path(&token)))
     };
-    let failure = RwSignal::new(None::<PortalError>);
-    let navigate = use_navigate();
     let action = format!("{}/invitation", business_path(&business_id));
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let business_id = business_id.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match invite_member(business_id.clone()).await {
-                Ok(token) => navigate(
-                    &format!("{}?invitation={token}", business_path(&business_id)),
-                    NavigateOptions {
-                        scroll: false,
-                        ..Default::default()
-                    },
-                ),
-                Err(error) => failure.set(Some(error)),
-            }
-        });
-    };
     view! {
         <section aria-labelledby="invite-title">
             <h2 id="invite-title">{i18n.t("invite-title")}</h2>
             <p>{i18n.t("invite-body")}</p>
-            {move || failure.get().map(|e| view! {
-                <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
-            })}
             {move || link().map(|link| view! {
                 <div class="field">
                     <label class="label" for="invitation-link">{i18n.t("invite-link-label")}</label>
@@ -207,7 +182,7 @@ fn InviteMember(business_id: String) -> impl IntoView {
                         aria-describedby="invitation-link-hint"/>
                 </div>
             })}
-            <form method="post" action=action on:submit=on_submit>
+            <form method="post" action=action>
                 <button class="button button--secondary" type="submit">{i18n.t("invite-create")}</button>
             </form>
         </section>

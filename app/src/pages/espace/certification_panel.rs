@@ -1,17 +1,15 @@
 //! A business eSpace's certification (procedure A): the badge once certified, or, once the
 //! Police approved, the form where the code from the letter is typed. The form posts to the
-//! server (with or without JavaScript); with JavaScript its shape is checked first.
+//! server; in the browser, the form-check island checks the code's shape first.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use leptos::web_sys::SubmitEvent;
 
 use super::business_path;
 use crate::components::{ErrorSummary, FormMessages, TextField};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::islands::FormChecked;
-use crate::model::certification::{CertificationState, TokenInput};
-use crate::model::{CheckedForm, FieldErrors, StepValues, Submitted, CERTIFICATION_CODE_FIELD};
+use crate::model::certification::CertificationState;
+use crate::model::{CheckedForm, StepValues, Submitted, CERTIFICATION_CODE_FIELD};
 
 /// The code input's name (the server's form field).
 const CODE: &str = CERTIFICATION_CODE_FIELD;
@@ -53,24 +51,7 @@ pub fn CertificationPanel(
             let (typed, errors) = submitted
                 .map(|s| (s.form.get(CODE).cloned().unwrap_or_default(), s.errors))
                 .unwrap_or_default();
-            let focus_summary = !errors.is_empty();
-            let messages = FormMessages::new(errors, RwSignal::new(false), &[CODE]);
-            let value = RwSignal::new(typed);
-            let check = move || match TokenInput::parse(&value.get_untracked()) {
-                Ok(_) => FieldErrors::default(),
-                Err(error) => FieldErrors::single(CODE, error.code()),
-            };
-            let summary = NodeRef::<Div>::new();
-            let on_submit = move |ev: SubmitEvent| {
-                let fresh = check();
-                if !fresh.is_empty() {
-                    ev.prevent_default();
-                    messages.show_all(fresh);
-                    if let Some(summary) = summary.get_untracked() {
-                        let _ = summary.focus();
-                    }
-                }
-            };
+            let messages = FormMessages::new(errors);
             let mut args = FluentArgs::new();
             args.set("posted", posted_at.as_deref().map(date).unwrap_or_default());
             args.set("expires", expires_at.as_deref().map(date).unwrap_or_default());
@@ -89,14 +70,13 @@ pub fn CertificationPanel(
                     <h2 id="certification-title">{i18n.t("certification-code-title")}</h2>
                     <p>{letter}</p>
                     {locked}
-                    <ErrorSummary errors=messages.summary() node_ref=summary autofocus=focus_summary/>
+                    <ErrorSummary errors=messages.summary()/>
                     <form id=CODE_FORM class="form" method="post" action=format!("{}/certification", business_path(&business_id))
-                        novalidate on:submit=on_submit>
+                        novalidate>
                         <TextField id=CODE label=i18n.t("certification-code-label")
-                            hint=i18n.t("certification-code-hint") value
+                            hint=i18n.t("certification-code-hint") value=typed
                             error=messages.message_for(i18n, CODE)
-                            autocomplete="one-time-code" width="input--width-20"
-                            on_check=move |_| messages.check_field(&check(), CODE)/>
+                            autocomplete="one-time-code" width="input--width-20"/>
                         <button class="button" type="submit">{i18n.t("certification-code-submit")}</button>
                     </form>
                     <FormChecked form_id=CODE_FORM form=CheckedForm::CertificationCode/>

@@ -1,15 +1,12 @@
 //! `/espace/invitations/{token}`: someone invited to a business eSpace sees which company and
-//! joins it. The form posts to the same address without JavaScript.
+//! joins it: a form that posts to the same address.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos::web_sys::SubmitEvent;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
-use super::business_path;
 use super::status::RefusalPanel;
-use crate::api::{accept_invitation, invitation_company, PortalError};
+use crate::api::{invitation_company, PortalError};
 use crate::components::set_http_status;
 use crate::i18n::{use_i18n, FluentArgs};
 
@@ -37,28 +34,12 @@ fn JoinForm(token: String, company: String) -> impl IntoView {
     let i18n = use_i18n();
     let mut args = FluentArgs::new();
     args.set("company", company.clone());
-    let failure = RwSignal::new(None::<PortalError>);
-    let navigate = use_navigate();
     let action = format!("/espace/invitations/{token}");
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let token = token.clone();
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            match accept_invitation(token).await {
-                Ok(id) => navigate(&business_path(&id), Default::default()),
-                Err(error) => failure.set(Some(error)),
-            }
-        });
-    };
     view! {
         <Title text=i18n.t("join-title")/>
         <h1 class="page-title">{i18n.t("join-title")}</h1>
         <p>{i18n.t_with("join-body", &args)}</p>
-        {move || failure.get().map(|e| view! {
-            <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
-        })}
-        <form method="post" action=action on:submit=on_submit>
+        <form method="post" action=action>
             <button class="button" type="submit">{i18n.t("join-button")}</button>
         </form>
     }

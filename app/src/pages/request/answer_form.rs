@@ -25,7 +25,6 @@ pub fn AnswerForm(
     let (typed, errors) = submitted
         .map(|s| (s.form, s.errors))
         .unwrap_or_else(|| (StepValues::new(), FieldErrors::default()));
-    let focus_summary = !errors.is_empty();
     let answer_error = errors
         .for_field(ANSWER_FIELD)
         .map(|e| i18n.field_message(e));
@@ -46,7 +45,7 @@ pub fn AnswerForm(
             </p>
             <blockquote class="message__body" data-testid="question">{question.body.unwrap_or_default()}</blockquote>
         </section>
-        <ErrorSummary errors=Signal::stored(errors) node_ref=NodeRef::new() autofocus=focus_summary/>
+        <ErrorSummary errors=errors/>
         <form class="form upload" method="post" enctype="multipart/form-data"
             action=request_path(&request.business_id, &request.id)>
             <div class=if has_answer_error { "field field--error" } else { "field" }>

@@ -25,7 +25,6 @@ pub fn DocumentsStep(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let errors = submitted.map(|s| s.errors).unwrap_or_default();
-    let focus_summary = !errors.is_empty();
     has_errors.set(!errors.is_empty());
     let file_error = errors
         .for_field(FILE_FIELD)
@@ -73,11 +72,10 @@ pub fn DocumentsStep(
         })
         .collect_view();
     let has_documents = !request.documents.is_empty();
-    let summary = NodeRef::new();
     view! {
         // Something is filled in here: warn before the session ends.
         <crate::islands::WarnBeforeSessionEnds/>
-        <ErrorSummary errors=Signal::stored(errors) node_ref=summary autofocus=focus_summary/>
+        <ErrorSummary errors=errors/>
         <ul class="list" data-testid="required-documents">
             {required.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
         </ul>

@@ -2,57 +2,25 @@
 //! buttons that start a new one.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos::web_sys::SubmitEvent;
-use leptos_router::hooks::use_navigate;
 
 use super::{new_request_path, request_path, step_path, PROCEDURE_FIELD};
-use crate::api::{business_requests, start_request, PortalError};
+use crate::api::business_requests;
 use crate::i18n::use_i18n;
 use crate::model::{Procedure, RequestStatus, RequestSummary};
 
-/// The button that starts a new draft of `procedure` (a plain form without JavaScript).
+/// The button that starts a new draft of `procedure`: a plain form; the server answers with the
+/// draft's first step.
 #[component]
 pub fn StartRequest(business_id: String, procedure: Procedure) -> impl IntoView {
     let i18n = use_i18n();
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<PortalError>);
-    let navigate = use_navigate();
-    let on_start = {
-        let business_id = business_id.clone();
-        move |ev: SubmitEvent| {
-            ev.prevent_default();
-            if busy.get_untracked() {
-                return;
-            }
-            busy.set(true);
-            let navigate = navigate.clone();
-            let business_id = business_id.clone();
-            spawn_local(async move {
-                match start_request(business_id.clone(), procedure).await {
-                    Ok(id) => navigate(
-                        &step_path(&business_id, &id, procedure.first_step()),
-                        Default::default(),
-                    ),
-                    Err(error) => {
-                        failure.set(Some(error));
-                        busy.set(false);
-                    }
-                }
-            });
-        }
-    };
     let label = match procedure {
         Procedure::Certification => "requests-start-certification",
         Procedure::Connection => "requests-start",
     };
     view! {
-        {move || failure.get().map(|e| view! {
-            <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
-        })}
-        <form method="post" action=new_request_path(&business_id) on:submit=on_start>
+        <form method="post" action=new_request_path(&business_id)>
             <input type="hidden" name=PROCEDURE_FIELD value=procedure.code()/>
-            <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+            <button class="button" type="submit">
                 {i18n.t(label)}
             </button>
         </form>

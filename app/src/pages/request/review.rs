@@ -2,13 +2,9 @@
 //! Submitting twice (a double click, a form sent again) gives the same reference.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos::web_sys::SubmitEvent;
-use leptos_router::hooks::use_navigate;
 
 use super::questions::sections;
-use super::{change_path, request_path, step_path};
-use crate::api::{submit_request, PortalError};
+use super::{change_path, step_path};
 use crate::components::wizard::{Control, ReviewRow, ReviewSection};
 use crate::i18n::{use_i18n, FluentArgs, I18n};
 use crate::model::step_form::is_checked;
@@ -114,41 +110,12 @@ pub fn AllAnswers(request: ProcedureRequest, editable: bool) -> impl IntoView {
 pub fn ReviewStep(request: ProcedureRequest) -> impl IntoView {
     let i18n = use_i18n();
     let (business_id, request_id) = (request.business_id.clone(), request.id.clone());
-    let busy = RwSignal::new(false);
-    let failure = RwSignal::new(None::<PortalError>);
-    let navigate = use_navigate();
-    let on_submit = {
-        let (business_id, request_id) = (business_id.clone(), request_id.clone());
-        move |ev: SubmitEvent| {
-            ev.prevent_default();
-            if busy.get_untracked() {
-                return;
-            }
-            busy.set(true);
-            failure.set(None);
-            let navigate = navigate.clone();
-            let (business_id, request_id) = (business_id.clone(), request_id.clone());
-            spawn_local(async move {
-                match submit_request(business_id.clone(), request_id.clone()).await {
-                    Ok(_) => navigate(&request_path(&business_id, &request_id), Default::default()),
-                    Err(error) => {
-                        failure.set(Some(error));
-                        busy.set(false);
-                    }
-                }
-            });
-        }
-    };
     view! {
         <AllAnswers request=request.clone() editable=true/>
-        {move || failure.get().map(|e| view! {
-            <div class="notice notice--error" role="alert">{i18n.t(e.message_id())}</div>
-        })}
-        <form class="form" method="post" action=step_path(&business_id, &request_id, WizardStep::Review)
-            on:submit=on_submit>
+        <form class="form" method="post" action=step_path(&business_id, &request_id, WizardStep::Review)>
             <h2 class="heading-m">{i18n.t("review-declaration-title")}</h2>
             <p>{i18n.t("review-declaration")}</p>
-            <button class="button" type="submit" aria-disabled=move || busy.get().then_some("true")>
+            <button class="button" type="submit">
                 {i18n.t("review-submit")}
             </button>
         </form>

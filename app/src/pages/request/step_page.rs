@@ -153,9 +153,7 @@ fn StepView(
             view! { <DocumentsStep request submitted back_to_review has_errors/> }.into_any()
         }
         WizardStep::Review => view! { <ReviewStep request/> }.into_any(),
-        form => {
-            view! { <FormStep request step=form submitted back_to_review has_errors/> }.into_any()
-        }
+        form => view! { <FormStep request step=form submitted back_to_review/> }.into_any(),
     };
     view! {
         <div class="wizard">

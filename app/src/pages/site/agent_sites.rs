@@ -15,9 +15,7 @@ use crate::api::{agent_sites, load_agent_site};
 use crate::components::wizard::ReviewSection;
 use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
-use crate::model::after_connection::{
-    AgentSite, ChangeStatus, SiteChange, SiteLine, FALSE_ALERT_FIELDS,
-};
+use crate::model::after_connection::{AgentSite, ChangeStatus, SiteChange, SiteLine};
 use crate::model::{StepValues, Submitted};
 use crate::pages::espace::RefusalPanel;
 
@@ -116,8 +114,7 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
     let i18n = use_i18n();
     let (typed, errors) = submitted.map(|s| (s.form, s.errors)).unwrap_or_default();
     let focus_summary = !errors.is_empty();
-    let has_errors = RwSignal::new(focus_summary);
-    let messages = FormMessages::new(errors, has_errors, &FALSE_ALERT_FIELDS);
+    let messages = FormMessages::new(errors);
     let number = site.site.client_number.clone();
     let title = if focus_summary {
         format!(
@@ -148,7 +145,7 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
         <span class="caption">{site.company.company_name.clone()}</span>
         <h1 class="page-title">{i18n.t("site-title")} " " {number.clone()}</h1>
         <p id="changes" tabindex="-1" class="visually-hidden">{i18n.t("agent-sites-changes")}</p>
-        <ErrorSummary errors=messages.summary() node_ref=NodeRef::new() autofocus=focus_summary/>
+        <ErrorSummary errors=messages.summary()/>
         {view! { <div data-testid="pending-changes">{reports}</div> }.into_any()}
         {view! { <SiteDetails site=site.site.clone()/> }.into_any()}
         {view! { <YearlyChecks site=site.site.clone() submitted=None/> }.into_any()}
@@ -168,7 +165,7 @@ fn PendingChange(
     let i18n = use_i18n();
     let part = change.part;
     let field = part.reason_field();
-    let reason = RwSignal::new(typed.get(field).cloned().unwrap_or_default());
+    let reason = typed.get(field).cloned().unwrap_or_default();
     let action = change_decision_path(site.site.id(), &change.id);
     let heading = format!(
         "{} – {} ({})",
@@ -192,7 +189,7 @@ fn PendingChange(
                 <input type="hidden" name="part" value=part.code()/>
                 <TextArea id=field label=i18n.t("agent-change-refusal-reason")
                     hint=i18n.t("agent-refusal-reason-hint") value=reason
-                    error=messages.message_for(i18n, field) on_check=move |_| {}/>
+                    error=messages.message_for(i18n, field)/>
                 <button class="button button--warning" type="submit">{i18n.t("agent-change-refuse")}</button>
             </form>
         </section>

@@ -1,18 +1,16 @@
 //! `/espace/entreprises/{id}/sites/{site}/changement/{part}`: the part's questions, filled in
-//! with the site's information as it is now, to change and send to the Police. The rules run
-//! as each field is left (with JavaScript) and again on the server, which keeps what was typed
-//! when it refuses the form.
+//! with the site's information as it is now, to change and send to the Police. The server
+//! checks the rules (one of them compares with the site's information, which the browser does
+//! not have) and keeps what was typed when it refuses the form.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use leptos::web_sys::SubmitEvent;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{report_change_path, site_path};
 use crate::api::load_site;
 use crate::api::PortalError;
-use crate::components::wizard::{StepAnswers, StepFields};
+use crate::components::wizard::StepFields;
 use crate::components::{ErrorSummary, FormMessages};
 use crate::i18n::use_i18n;
 use crate::model::after_connection::{ChangePart, ConnectedSite};
@@ -79,33 +77,7 @@ fn ChangeForm(
         .into_iter()
         .filter(|s| s.questions.iter().any(|q| part.fields().contains(&q.id)))
         .collect();
-    let answers = StepAnswers::new(&sections, &initial);
-    let focus_summary = !server_errors.is_empty();
-    let messages = FormMessages::new(server_errors, has_errors, part.fields());
-    let check = {
-        let current = current.clone();
-        move |field: &'static str| {
-            let fresh = part
-                .check_rules(&current, &answers.values())
-                .err()
-                .unwrap_or_default();
-            messages.check_field(&fresh, field);
-        }
-    };
-    let summary = NodeRef::<Div>::new();
-    // The form posts to the server either way; with JavaScript, a form the rules refuse is
-    // stopped here and explained without a round trip.
-    let on_submit = move |ev: SubmitEvent| {
-        if let Err(errors) = part.check(&current, &answers.values()) {
-            ev.prevent_default();
-            messages.show_all(errors);
-            request_animation_frame(move || {
-                if let Some(summary) = summary.get_untracked() {
-                    let _ = summary.focus();
-                }
-            });
-        }
-    };
+    let messages = FormMessages::new(server_errors);
     let business_id = site.request.business_id.clone();
     let site_id = site.id().to_owned();
     let heading = i18n.t(&part.title_id());
@@ -125,10 +97,10 @@ fn ChangeForm(
         <span class="caption">{i18n.t("change-report-title")} " · " {site.client_number.clone()}</span>
         <h1 class="page-title">{i18n.t(&part.title_id())}</h1>
         <p>{i18n.t("change-form-body")}</p>
-        <ErrorSummary errors=messages.summary() node_ref=summary autofocus=focus_summary/>
+        <ErrorSummary errors=messages.summary()/>
         <form class="form" method="post" action=report_change_path(&business_id, &site_id, part)
-            novalidate on:submit=on_submit>
-            <StepFields sections answers messages check/>
+            novalidate>
+            <StepFields sections answers=initial messages/>
             <div class="button-group">
                 <button class="button" type="submit">{i18n.t("change-send")}</button>
                 <a class="link-back" href=site_path(&business_id, &site_id)>{i18n.t("change-cancel")}</a>

@@ -97,7 +97,6 @@ fn RecordForm(action: String, submitted: Option<Submitted<StepValues>>) -> impl 
     let (typed, errors) = submitted
         .map(|s| (s.form, s.errors))
         .unwrap_or_else(|| (StepValues::new(), FieldErrors::default()));
-    let focus_summary = !errors.is_empty();
     let message = |field: &str| errors.for_field(field).map(|e| i18n.field_message(e));
     let (check_error, date_error, file_error) = (
         message(CHECK_FIELD),
@@ -132,18 +131,17 @@ fn RecordForm(action: String, submitted: Option<Submitted<StepValues>>) -> impl 
             hint: None,
         })
         .collect();
-    let selected = RwSignal::new(
-        YearlyCheck::ALL
-            .into_iter()
-            .map(|c| c.code())
-            .find(|c| *c == chosen),
-    );
+    let selected = YearlyCheck::ALL
+        .into_iter()
+        .map(|c| c.code())
+        .find(|c| *c == chosen)
+        .map(str::to_owned);
     view! {
         <h3 class="heading-s">{i18n.t("checks-record-title")}</h3>
-        <ErrorSummary errors=Signal::stored(errors.clone()) node_ref=NodeRef::new() autofocus=focus_summary/>
+        <ErrorSummary errors=errors.clone()/>
         <form class="form upload" method="post" enctype="multipart/form-data" action=action novalidate>
             <RadioGroup id=CHECK_FIELD legend=i18n.t("checks-kind") options selected
-                error=Signal::stored(check_error) on_check=move |_| {}/>
+                error=check_error/>
             <div class=field_class(&date_error)>
                 <label class="label" for=DONE_ON_FIELD>{i18n.t("checks-done-on")}</label>
                 <div id="done_on-hint" class="hint">{i18n.t("checks-done-on-hint")}</div>

@@ -137,23 +137,23 @@ pub fn FalseAlerts(
 #[component]
 fn RecordFalseAlert(typed: StepValues, messages: FormMessages, action: String) -> impl IntoView {
     let i18n = use_i18n();
-    let value = |field: &str| RwSignal::new(typed.get(field).cloned().unwrap_or_default());
+    let value = |field: &str| typed.get(field).cloned().unwrap_or_default();
     view! {
         <form class="form" method="post" action=action novalidate>
             <h3 class="heading-s">{i18n.t("false-alert-record-title")}</h3>
             <TextField id="alert_date" label=i18n.t("false-alert-date") input_type="date"
                 width="input--width-10" value=value("alert_date")
-                error=messages.message_for(i18n, "alert_date") on_check=move |_| {}/>
+                error=messages.message_for(i18n, "alert_date")/>
             <TextField id="persons" label=i18n.t("false-alert-persons") width="input--width-5"
-                value=value("persons") error=messages.message_for(i18n, "persons") on_check=move |_| {}/>
+                value=value("persons") error=messages.message_for(i18n, "persons")/>
             <TextField id="hours" label=i18n.t("false-alert-hours") hint=i18n.t("false-alert-hours-hint")
                 width="input--width-5" value=value("hours")
-                error=messages.message_for(i18n, "hours") on_check=move |_| {}/>
+                error=messages.message_for(i18n, "hours")/>
             <TextField id="kilometres" label=i18n.t("false-alert-kilometres")
                 hint=i18n.t("false-alert-kilometres-hint") width="input--width-5" value=value("kilometres")
-                error=messages.message_for(i18n, "kilometres") on_check=move |_| {}/>
+                error=messages.message_for(i18n, "kilometres")/>
             <TextField id="vehicles" label=i18n.t("false-alert-vehicles") width="input--width-5"
-                value=value("vehicles") error=messages.message_for(i18n, "vehicles") on_check=move |_| {}/>
+                value=value("vehicles") error=messages.message_for(i18n, "vehicles")/>
             <button class="button" type="submit">{i18n.t("false-alert-record")}</button>
         </form>
     }
