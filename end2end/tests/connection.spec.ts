@@ -145,9 +145,9 @@ test('a wrong phone number gets the server\'s own message as the field is left, 
   expect(requests.some((r) => r.startsWith('POST ')), 'the right value was sent').toBe(true);
 });
 
-test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever its name', async ({ page }, testInfo) => {
+/** A new draft, its steps before the documents answered; ends on the documents step. */
+async function toDocumentsStep(page: Page, testInfo: TestInfo) {
   await startRequest(page, testInfo);
-  const base = page.url().replace(/\/demandeur$/, '');
   for (const fill of [fillApplicant, fillSite, fillSystem]) {
     await fill(page);
     await next(page, testInfo);
@@ -157,6 +157,11 @@ test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever 
   await next(page, testInfo);
   await page.getByLabel('Pourquoi cette alarme doit-elle être raccordée à la Police ?').fill('Risque élevé.');
   await next(page, testInfo);
+}
+
+test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever its name', async ({ page }, testInfo) => {
+  await toDocumentsStep(page, testInfo);
+  const base = page.url().replace(/\/documents$/, '');
   // Continuing without the required files: the summary's link leads to the file input.
   await next(page, testInfo);
   const summary = errorSummary(page);
@@ -170,6 +175,33 @@ test('a file that is not a PDF, PNG or JPEG is refused by its content, whatever 
   // Nothing else was lost: going back shows the saved motivation.
   await page.getByRole('link', { name: 'Retour', exact: true }).click();
   await expect(page.getByLabel('Pourquoi cette alarme doit-elle être raccordée à la Police ?')).toHaveValue('Risque élevé.');
+});
+
+test('the document picker refuses a wrong type or a file over 10 MB as it is chosen, with no request', async ({ page }, testInfo) => {
+  test.skip(!usesJavaScript(testInfo), 'without JavaScript the server answers the upload (the test above)');
+  await toDocumentsStep(page, testInfo);
+  await expectIslandAwake(page, 'FormCheck');
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
+  const file = page.getByLabel('Fichier', { exact: true });
+  await file.setInputFiles({ name: 'plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK\x03\x04') });
+  await expect(page.locator('#file-error')).toContainText('Le fichier doit être un document PDF, PNG ou JPEG');
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await file.setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(10_000_001)]) });
+  await expect(page.locator('#file-error')).toContainText('Le fichier dépasse 10 Mo');
+  await page.getByRole('button', { name: 'Téléverser le fichier' }).click();
+  await expect(errorSummary(page)).toBeFocused();
+  await expect(errorSummary(page).getByRole('link', { name: /Le fichier dépasse 10 Mo/ })).toBeVisible();
+  await expect(page).toHaveTitle(/^Erreur : /);
+  expect(posts).toEqual([]);
+  // A right file goes up as before, and the message leaves with the wrong one.
+  await file.setInputFiles({ name: 'plan.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await expect(page.locator('#file-error')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Téléverser le fichier' }).click();
+  await expect(page.getByRole('link', { name: 'plan.pdf' })).toBeVisible();
+  expect(posts).toHaveLength(1);
 });
 
 test('a reload or a second tab in the middle of the wizard loses nothing saved', async ({ page, context }, testInfo) => {

@@ -153,7 +153,7 @@ impl FormState {
         let Some(field) = field_of(element) else {
             return;
         };
-        let mut fresh = self.rules.errors(&values(&self.form));
+        let mut fresh = errors(&self.form, self.rules);
         // A failure the island has no words for is left to the server, which has them.
         fresh = FieldErrors::from_iter(fresh.iter().filter(|e| self.message(e).is_some()).cloned());
         let merged = self
@@ -172,7 +172,7 @@ impl FormState {
             event.prevent_default();
             return;
         }
-        let errors = self.rules.errors(&values(&self.form));
+        let errors = errors(&self.form, self.rules);
         if errors.is_empty() || errors.iter().any(|e| self.message(e).is_none()) {
             // Nothing to say here, or something only the server can word: the form goes.
             self.sending.set(true);
@@ -362,7 +362,7 @@ fn links_focus_fields(summary: &Element) {
 
 /// The messages the server rendered into the form (a form sent back), by field.
 fn server_errors(form: &HtmlFormElement, rules: CheckedForm) -> FieldErrors {
-    let all = rules.errors(&values(form));
+    let all = errors(form, rules);
     FieldErrors::from_iter(
         all.iter()
             .filter(|e| {
@@ -394,6 +394,36 @@ fn is_typed(element: &Element) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Every failure of the form as it stands: its answers by its rules, and the files chosen in
+/// its file inputs (the document picker: type and size, before a byte is sent).
+fn errors(form: &HtmlFormElement, rules: CheckedForm) -> FieldErrors {
+    let mut errors = rules.errors(&values(form));
+    let Ok(inputs) = form.query_selector_all("input[type=file][name]") else {
+        return errors;
+    };
+    for index in 0..inputs.length() {
+        let Some(input) = inputs
+            .item(index)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let chosen = input.files().and_then(|files| files.get(0));
+        let fault = rules.file_fault(
+            chosen
+                .as_ref()
+                .map(|file| (file.type_(), file.size() as u64))
+                .as_ref()
+                .map(|(browser_type, size)| (browser_type.as_str(), *size)),
+        );
+        if let Some(fault) = fault {
+            errors.add(&input.name(), fault.code(), None);
+        }
+    }
+    errors.sort_by_order(rules.order());
+    errors
 }
 
 /// The form's answers as the browser would post them (files aside).

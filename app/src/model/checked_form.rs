@@ -3,6 +3,9 @@
 //! validation), and shows the same message before any request is made.
 
 use super::certification::TokenInput;
+use super::connection::{
+    chosen_file_fault, DocumentKind, FileFault, DOCUMENT_FILE_FIELD, DOCUMENT_KIND_FIELD,
+};
 use super::step_form::from_values;
 use super::{BusinessEspaceForm, FieldErrors, Procedure, StepValues, WizardStep, BUSINESS_FIELDS};
 
@@ -19,6 +22,8 @@ pub enum CheckedForm {
     NewBusiness,
     /// The one-time code of the certification letter.
     CertificationCode,
+    /// The documents step's upload: a document's kind and its file (the document picker).
+    Upload,
 }
 
 impl CheckedForm {
@@ -28,6 +33,7 @@ impl CheckedForm {
             CheckedForm::Step(step) => step.slug(),
             CheckedForm::NewBusiness => "new-business",
             CheckedForm::CertificationCode => "certification-code",
+            CheckedForm::Upload => "upload",
         }
     }
 
@@ -35,6 +41,7 @@ impl CheckedForm {
         match code {
             "new-business" => Some(CheckedForm::NewBusiness),
             "certification-code" => Some(CheckedForm::CertificationCode),
+            "upload" => Some(CheckedForm::Upload),
             slug => Procedure::ALL
                 .into_iter()
                 .find_map(|p| p.step(slug))
@@ -57,6 +64,23 @@ impl CheckedForm {
                     Err(error) => FieldErrors::single(CERTIFICATION_CODE_FIELD, error.code()),
                 }
             }
+            CheckedForm::Upload => {
+                let kind = values.get(DOCUMENT_KIND_FIELD).map_or("", String::as_str);
+                match DocumentKind::from_code(kind) {
+                    Some(_) => FieldErrors::default(),
+                    None => FieldErrors::single(DOCUMENT_KIND_FIELD, "kind-required"),
+                }
+            }
+        }
+    }
+
+    /// What is wrong with the file chosen in a file input of this form, if anything: the
+    /// upload needs one; elsewhere a file is optional, but the one chosen must be right.
+    pub fn file_fault(self, chosen: Option<(&str, u64)>) -> Option<FileFault> {
+        match chosen {
+            Some((browser_type, size)) => chosen_file_fault(browser_type, size),
+            None if self == CheckedForm::Upload => Some(FileFault::Missing),
+            None => None,
         }
     }
 
@@ -66,6 +90,7 @@ impl CheckedForm {
             CheckedForm::Step(step) => step.order(),
             CheckedForm::NewBusiness => &BUSINESS_FIELDS,
             CheckedForm::CertificationCode => &[CERTIFICATION_CODE_FIELD],
+            CheckedForm::Upload => &[DOCUMENT_KIND_FIELD, DOCUMENT_FILE_FIELD],
         }
     }
 }
@@ -85,10 +110,38 @@ mod tests {
             let expected = step.is_form().then_some(CheckedForm::Step(step));
             assert_eq!(CheckedForm::from_code(step.slug()), expected, "{step:?}");
         }
-        for form in [CheckedForm::NewBusiness, CheckedForm::CertificationCode] {
+        let others = [
+            CheckedForm::NewBusiness,
+            CheckedForm::CertificationCode,
+            CheckedForm::Upload,
+        ];
+        for form in others {
             assert_eq!(CheckedForm::from_code(form.code()), Some(form));
         }
         assert_eq!(CheckedForm::from_code("nothing"), None);
+    }
+
+    #[test]
+    fn the_upload_needs_a_known_kind_and_a_file_within_the_limits() {
+        let upload = CheckedForm::Upload;
+        assert!(upload
+            .errors(&values(&[("kind", "building-plan")]))
+            .is_empty());
+        assert_eq!(
+            upload
+                .errors(&values(&[("kind", "x")]))
+                .for_field("kind")
+                .map(|e| e.code.as_str()),
+            Some("kind-required")
+        );
+        assert_eq!(upload.file_fault(None), Some(FileFault::Missing));
+        assert_eq!(upload.file_fault(Some(("application/pdf", 1_000))), None);
+        assert_eq!(
+            upload.file_fault(Some(("text/plain", 1_000))),
+            Some(FileFault::WrongType)
+        );
+        // Elsewhere a file is optional, but a wrong one is still wrong.
+        assert_eq!(CheckedForm::NewBusiness.file_fault(None), None);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! through the caller's membership first.
 
 use app::api::backend::RequestStore;
-use app::model::connection::{DocumentKind, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES};
+use app::model::connection::{
+    DocumentKind, FileFault, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
+};
 use app::model::{FieldErrors, StepValues, Submitted, Viewer};
 use app::model::{ProcedureRequest, WizardStep};
 use app::pages::request::{request_path, step_path};
@@ -53,10 +55,10 @@ pub(super) enum Rejection {
 impl Rejection {
     pub(super) fn code(self) -> &'static str {
         match self {
-            Rejection::NoFile => "file-required",
+            Rejection::NoFile => FileFault::Missing.code(),
             Rejection::NoKind => "kind-required",
-            Rejection::WrongType => "file-type",
-            Rejection::FileTooLarge => "file-too-large",
+            Rejection::WrongType => FileFault::WrongType.code(),
+            Rejection::FileTooLarge => FileFault::TooLarge.code(),
             Rejection::RequestTooLarge => "request-too-large",
             Rejection::TooManyFiles => "too-many-files",
             Rejection::Infected => "file-infected",

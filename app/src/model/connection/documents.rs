@@ -10,6 +10,8 @@ pub const MAX_DOCUMENT_BYTES: u64 = 10_000_000;
 /// document's message belongs to it.
 pub const DOCUMENT_FILE_FIELD: &str = "file";
 pub const MAX_REQUEST_BYTES: u64 = 30_000_000;
+/// The document kind's input name on the forms that upload a document.
+pub const DOCUMENT_KIND_FIELD: &str = "kind";
 /// Enough for a plan, a certificate and a few more; a runaway script stops here.
 pub const MAX_DOCUMENTS: usize = 20;
 
@@ -73,6 +75,43 @@ impl DocumentType {
     }
 }
 
+/// Why a chosen file cannot go, as far as can be told before it is sent. The server tells the
+/// same faults by the same codes while the file streams in (`routes::documents`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFault {
+    /// No file chosen where one is needed.
+    Missing,
+    /// Not a PDF, PNG or JPEG.
+    WrongType,
+    /// Over one file's limit.
+    TooLarge,
+}
+
+impl FileFault {
+    pub fn code(self) -> &'static str {
+        match self {
+            FileFault::Missing => "file-required",
+            FileFault::WrongType => "file-type",
+            FileFault::TooLarge => "file-too-large",
+        }
+    }
+}
+
+/// The document picker's check in the browser, before a byte is sent: the type the browser
+/// gives a chosen file (from its name) against the accepted ones, then its size against one
+/// file's limit, in the server's order. The server decides the type by the content, whatever
+/// the name (`documents::sniff`): a type the browser does not know (`""`) is left to it, and a
+/// renamed file still meets its check.
+pub fn chosen_file_fault(browser_type: &str, size: u64) -> Option<FileFault> {
+    if !browser_type.is_empty() && DocumentType::from_mime(browser_type).is_none() {
+        Some(FileFault::WrongType)
+    } else if size > MAX_DOCUMENT_BYTES {
+        Some(FileFault::TooLarge)
+    } else {
+        None
+    }
+}
+
 /// An uploaded file as the applicant sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInfo {
@@ -117,6 +156,23 @@ mod tests {
     #[test]
     fn sizes_read_as_people_count_them() {
         assert_eq!(human_size(MAX_DOCUMENT_BYTES), ("10".into(), "size-mb"));
+    }
+
+    #[test]
+    fn a_chosen_file_is_refused_before_sending_only_for_what_the_browser_can_tell() {
+        assert_eq!(chosen_file_fault("application/pdf", 1_000), None);
+        assert_eq!(chosen_file_fault("image/jpeg", MAX_DOCUMENT_BYTES), None);
+        assert_eq!(
+            chosen_file_fault("image/png", MAX_DOCUMENT_BYTES + 1),
+            Some(FileFault::TooLarge)
+        );
+        assert_eq!(
+            chosen_file_fault("application/msword", MAX_DOCUMENT_BYTES + 1),
+            Some(FileFault::WrongType)
+        );
+        // A name the browser cannot type (no extension): the server reads the content.
+        assert_eq!(chosen_file_fault("", 1_000), None);
+        assert_eq!(FileFault::WrongType.code(), "file-type");
         assert_eq!(human_size(2_400_000), ("2.4".into(), "size-mb"));
         assert_eq!(human_size(1), ("1".into(), "size-kb"));
     }

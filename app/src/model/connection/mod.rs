@@ -14,8 +14,9 @@ pub use contacts::{
     contact_field, contact_input, ContactPerson, ContactsStep, CONTACT_SLOTS, REQUIRED_CONTACTS,
 };
 pub use documents::{
-    has_required_documents, human_size, DocumentInfo, DocumentKind, DocumentType,
-    DOCUMENT_FILE_FIELD, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
+    chosen_file_fault, has_required_documents, human_size, DocumentInfo, DocumentKind,
+    DocumentType, FileFault, DOCUMENT_FILE_FIELD, DOCUMENT_KIND_FIELD, MAX_DOCUMENTS,
+    MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
 };
 pub use motivation::MotivationStep;
 pub use obligations::{ObligationsStep, OBLIGATIONS, OBLIGATIONS_GROUP};

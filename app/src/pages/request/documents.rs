@@ -7,14 +7,17 @@ use leptos::prelude::*;
 use super::{document_path, remove_document_path, step_path, BACK_TO_REVIEW};
 use crate::components::ErrorSummary;
 use crate::i18n::{use_i18n, FluentArgs};
+use crate::islands::FormChecked;
 use crate::model::connection::{
     DocumentKind, ProcedureRequest, WizardStep, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
 };
-use crate::model::{StepValues, Submitted};
+use crate::model::{CheckedForm, StepValues, Submitted};
 
+/// The documents step's upload form: the document picker's check in the browser finds it.
+const UPLOAD_FORM: &str = "upload-form";
 /// The file input's id: upload errors link to it.
 pub const FILE_FIELD: &str = crate::model::connection::DOCUMENT_FILE_FIELD;
-pub const KIND_FIELD: &str = "kind";
+pub const KIND_FIELD: &str = crate::model::connection::DOCUMENT_KIND_FIELD;
 
 #[component]
 pub fn DocumentsStep(
@@ -94,13 +97,14 @@ pub fn DocumentsStep(
             </table>
         }.into_any())}
         {view! {
-        <form class="form upload" method="post" enctype="multipart/form-data"
+        <form class="form upload" id=UPLOAD_FORM method="post" enctype="multipart/form-data"
             action=step_path(&business_id, &request_id, WizardStep::Documents)>
             <h2 class="heading-m">{i18n.t("documents-add")}</h2>
             <KindAndFile selected=DocumentKind::BuildingPlan label=i18n.t("documents-file")
                 hint=i18n.t_with("documents-hint", &limits) error=file_error/>
             <button class="button button--secondary" type="submit">{i18n.t("documents-upload")}</button>
         </form>
+        <FormChecked form_id=UPLOAD_FORM form=CheckedForm::Upload/>
         }.into_any()}
         {view! {
         <form class="form" method="post" action=step_path(&business_id, &request_id, WizardStep::Documents)>
@@ -128,7 +132,7 @@ pub fn KindAndFile(
     let i18n = use_i18n();
     let has_error = error.is_some();
     view! {
-        <div class="field">
+        <div class="field" data-field=KIND_FIELD>
             <label class="label" for=KIND_FIELD>{i18n.t("documents-kind")}</label>
             <select class="select" id=KIND_FIELD name=KIND_FIELD>
                 {DocumentKind::ALL.into_iter().map(|k| view! {
@@ -136,7 +140,7 @@ pub fn KindAndFile(
                 }).collect_view()}
             </select>
         </div>
-        <div class=if has_error { "field field--error" } else { "field" }>
+        <div class=if has_error { "field field--error" } else { "field" } data-field=FILE_FIELD>
             <label class="label" for=FILE_FIELD>{label}</label>
             <div id="file-hint" class="hint">{hint}</div>
             {error.map(|message| view! {
