@@ -14,8 +14,7 @@ use leptos::web_sys::{
 };
 
 use super::dom::{listen, mark_awake, target_element};
-use super::form_check::CHECKS_FORM;
-use super::FormCheckTexts;
+use super::form_texts::{FormCheckTexts, CHECKS_FORM};
 use crate::components::described_by;
 use crate::model::{CheckedForm, FieldError, FieldErrors, StepValues};
 

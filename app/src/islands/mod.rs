@@ -17,11 +17,14 @@ mod dom;
 mod form_check;
 #[cfg(feature = "hydrate")]
 mod form_dom;
+mod form_texts;
+mod session_clock;
 #[cfg(feature = "hydrate")]
 mod session_dom;
 mod session_warning;
 
-pub use form_check::{FormCheck, FormCheckTexts, FormChecked};
+pub use form_check::{FormCheck, FormChecked};
+pub use form_texts::FormCheckTexts;
 pub use session_warning::{SessionWarning, WarnBeforeSessionEnds};
 
 /// Wakes the islands' reactive system in the browser; `frontend` calls it, which also keeps

@@ -13,7 +13,7 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use leptos::web_sys::{Element, HtmlElement, RequestInit, Response};
 
 use super::dom::{listen, mark_awake};
-use super::session_warning::{schedule, IDLE_SECONDS};
+use super::session_clock::{schedule, IDLE_SECONDS};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Phase {
