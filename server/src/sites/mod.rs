@@ -11,7 +11,7 @@ use app::model::after_connection::{
     due_checks, is_repeated, AgentSite, ChangePart, ChangeStatus, CheckRecord, ConnectedSite,
     SiteChange, SiteLine, YearlyCheck,
 };
-use app::model::{CalendarDate, StepValues, WizardStep};
+use app::model::{CalendarDate, Postcode, StepValues, WizardStep};
 use sqlx::{AnyPool, Row};
 
 pub use changes::{ChangeOutcome, ChangeVerdict};
@@ -58,18 +58,22 @@ pub(crate) fn connected_on_of(decided_at: Option<String>) -> CalendarDate {
     CalendarDate::parse(&day).unwrap_or_else(|_| CalendarDate::today())
 }
 
-/// "12 rue de la Gare, L-4130 Esch-sur-Alzette" from the site step's answers.
+/// "12 rue de la Gare, L-4130 Esch-sur-Alzette" from the site step's answers. The postcode is
+/// stored as `Postcode` writes it (`L-4130`): its written form comes from `Postcode` alone,
+/// never from a prefix added here (that once gave "L-L-4130").
 fn address_of(site: Option<&StepValues>) -> String {
     let get = |name: &str| {
         site.and_then(|s| s.get(name))
             .map(String::as_str)
             .unwrap_or_default()
     };
+    let stored = get("site_postcode");
+    let postcode = Postcode::parse(stored).map_or_else(|_| stored.to_owned(), |p| p.to_string());
     format!(
-        "{} {}, L-{} {}",
+        "{} {}, {} {}",
         get("site_house_number"),
         get("site_street"),
-        get("site_postcode"),
+        postcode,
         get("site_locality")
     )
 }
@@ -330,6 +334,23 @@ impl SiteStore for SqlSiteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sites_address_writes_its_stored_postcode_once() {
+        let answers: StepValues = [
+            ("site_house_number", "12A"),
+            ("site_street", "Grand-Rue"),
+            ("site_postcode", "L-1660"),
+            ("site_locality", "Luxembourg"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        assert_eq!(
+            address_of(Some(&answers)),
+            "12A Grand-Rue, L-1660 Luxembourg"
+        );
+    }
 
     #[test]
     fn the_connection_day_is_luxembourgs() {
