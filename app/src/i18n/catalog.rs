@@ -1,12 +1,10 @@
-//! The translation catalogue: one Fluent file per language, compiled into the binary (and the
-//! WASM bundle) so a page never waits for a translation download.
-
-use std::sync::OnceLock;
+//! The translation catalogue: one Fluent file per language, compiled into the server binary so
+//! that no page waits for a file (the browser gets none: its islands get their words in the page).
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-use super::Locale;
+use super::{Locale, PerLocale};
 
 fn source(locale: Locale) -> &'static str {
     match locale {
@@ -19,13 +17,8 @@ fn source(locale: Locale) -> &'static str {
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(locale: Locale) -> &'static Bundle {
-    static BUNDLES: [OnceLock<Bundle>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match locale {
-        Locale::Fr => &BUNDLES[0],
-        Locale::De => &BUNDLES[1],
-        Locale::En => &BUNDLES[2],
-    };
-    slot.get_or_init(|| build_bundle(locale))
+    static BUNDLES: PerLocale<Bundle> = PerLocale::new();
+    BUNDLES.get_or_init(locale, || build_bundle(locale))
 }
 
 fn build_bundle(locale: Locale) -> Bundle {

@@ -1,5 +1,7 @@
 //! The portal's languages and how one is chosen for a request.
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// A language the portal is written in. French is the default: it is the language of the
@@ -10,6 +12,31 @@ pub enum Locale {
     Fr,
     De,
     En,
+}
+
+/// One value per language, made the first time that language asks for it and kept for the
+/// process's life: the catalogues, and what is built from them once per language.
+pub struct PerLocale<T>([OnceLock<T>; 3]);
+
+impl<T> PerLocale<T> {
+    pub const fn new() -> PerLocale<T> {
+        PerLocale([OnceLock::new(), OnceLock::new(), OnceLock::new()])
+    }
+
+    pub fn get_or_init(&self, locale: Locale, init: impl FnOnce() -> T) -> &T {
+        let slot = match locale {
+            Locale::Fr => &self.0[0],
+            Locale::De => &self.0[1],
+            Locale::En => &self.0[2],
+        };
+        slot.get_or_init(init)
+    }
+}
+
+impl<T> Default for PerLocale<T> {
+    fn default() -> PerLocale<T> {
+        PerLocale::new()
+    }
 }
 
 /// The cookie that keeps the person's language choice across visits.

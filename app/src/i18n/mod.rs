@@ -6,7 +6,7 @@ mod locale;
 
 pub use dates::LocalTime;
 pub use fluent_bundle::FluentArgs;
-pub use locale::{Locale, LANGUAGE_COOKIE};
+pub use locale::{Locale, PerLocale, LANGUAGE_COOKIE};
 
 use leptos::prelude::*;
 

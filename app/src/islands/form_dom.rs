@@ -409,14 +409,11 @@ fn errors(form: &HtmlFormElement, rules: CheckedForm) -> FieldErrors {
         else {
             continue;
         };
-        let chosen = input.files().and_then(|files| files.get(0));
-        let fault = rules.file_fault(
-            chosen
-                .as_ref()
-                .map(|file| (file.type_(), file.size() as u64))
-                .as_ref()
-                .map(|(browser_type, size)| (browser_type.as_str(), *size)),
-        );
+        let chosen = input
+            .files()
+            .and_then(|files| files.get(0))
+            .map(|file| (file.type_(), file.size() as u64));
+        let fault = rules.file_fault(chosen.as_ref().map(|(kind, size)| (kind.as_str(), *size)));
         if let Some(fault) = fault {
             errors.add(&input.name(), fault.code(), None);
         }

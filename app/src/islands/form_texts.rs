@@ -3,9 +3,8 @@
 //! (`FormChecked`), where the island reads them back (`form_dom`).
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use crate::i18n::{catalog, FluentArgs, Locale};
+use crate::i18n::{catalog, FluentArgs, Locale, PerLocale};
 use crate::model::connection::CONTACT_SLOTS;
 
 /// The words the island may need, in the page's language, rendered on the server.
@@ -35,14 +34,8 @@ impl FormCheckTexts {
     /// run time (`text_rule!`), so no list of a form's codes exists to choose from; all of
     /// them are about 12 kB of text, 3 kB once compressed with the page.
     pub fn for_locale(locale: Locale) -> &'static FormCheckTexts {
-        static TEXTS: [OnceLock<FormCheckTexts>; 3] =
-            [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let slot = match locale {
-            Locale::Fr => &TEXTS[0],
-            Locale::De => &TEXTS[1],
-            Locale::En => &TEXTS[2],
-        };
-        slot.get_or_init(|| FormCheckTexts::build(locale))
+        static TEXTS: PerLocale<FormCheckTexts> = PerLocale::new();
+        TEXTS.get_or_init(locale, || FormCheckTexts::build(locale))
     }
 
     fn build(locale: Locale) -> FormCheckTexts {
@@ -88,13 +81,8 @@ pub(super) const CHECKS_FORM: &str = "data-checks-form";
 /// per language: a checked page copies about 12 kB instead of rendering two hundred elements
 /// on every request (`bench/render`).
 pub(super) fn messages_html(locale: Locale) -> &'static str {
-    static HTML: [OnceLock<String>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = match locale {
-        Locale::Fr => &HTML[0],
-        Locale::De => &HTML[1],
-        Locale::En => &HTML[2],
-    };
-    slot.get_or_init(|| {
+    static HTML: PerLocale<String> = PerLocale::new();
+    HTML.get_or_init(locale, || {
         let mut html = String::new();
         for (key, text) in &FormCheckTexts::for_locale(locale).messages {
             html.push_str("<p data-key=\"");
