@@ -6,9 +6,9 @@
 use app::api::backend::StoreError;
 use app::i18n::LocalTime;
 use app::model::CalendarDate;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
-use crate::espaces::failed;
+use crate::store::test_clock;
 
 pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
@@ -60,13 +60,7 @@ impl Clock {
         let Some(db) = &self.adjustable else {
             return Ok(0);
         };
-        Ok(
-            sqlx::query("SELECT offset_days FROM test_clock WHERE id = 1")
-                .fetch_one(db)
-                .await
-                .map_err(failed)?
-                .get("offset_days"),
-        )
+        test_clock::offset_days(db).await
     }
 
     /// Now, in Unix seconds (moved forward by the test clock's days).
@@ -83,11 +77,7 @@ impl Clock {
         let Some(db) = &self.adjustable else {
             return Ok(None);
         };
-        sqlx::query("UPDATE test_clock SET offset_days = offset_days + $1 WHERE id = 1")
-            .bind(days)
-            .execute(db)
-            .await
-            .map_err(failed)?;
+        test_clock::advance(db, days).await?;
         self.today().await.map(Some)
     }
 }

@@ -9,11 +9,11 @@ use app::model::after_connection::ConnectedSite;
 use app::model::case::{AuditAction, InboxEntry};
 use app::model::{BusinessEspace, ProcedureRequest};
 use serde::Serialize;
-use sqlx::Row;
 use zip::write::SimpleFileOptions;
 
-use crate::audit::{self, Event};
-use crate::espaces::failed;
+use crate::store::audit::{self, Event};
+use crate::store::failed;
+use crate::store::persons::Person;
 use crate::AppState;
 
 #[derive(Serialize)]
@@ -23,17 +23,6 @@ struct Export {
     espaces: Vec<Espace>,
     /// Where each document sits in the zip, by request.
     documents: Vec<ExportedFile>,
-}
-
-#[derive(Serialize)]
-struct Person {
-    given_name: String,
-    family_name: String,
-    /// The identity provider and the person's identifier there.
-    issuer: String,
-    subject: String,
-    language: Option<String>,
-    first_sign_in: String,
 }
 
 #[derive(Serialize)]
@@ -92,22 +81,7 @@ fn plain_name(name: &str) -> String {
 
 /// The zip's bytes; the export is recorded in the audit trail before they leave.
 pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, StoreError> {
-    let row = sqlx::query(
-        "SELECT given_name, family_name, issuer, subject, locale, created_at
-         FROM persons WHERE id = $1",
-    )
-    .bind(person_id)
-    .fetch_one(&state.db)
-    .await
-    .map_err(failed)?;
-    let person = Person {
-        given_name: row.get("given_name"),
-        family_name: row.get("family_name"),
-        issuer: row.get("issuer"),
-        subject: row.get("subject"),
-        language: row.get("locale"),
-        first_sign_in: row.get("created_at"),
-    };
+    let person = crate::store::persons::record(&state.db, person_id).await?;
     let mut espaces = Vec::new();
     // (path in the zip, storage key)
     let mut files: Vec<(String, String, String)> = Vec::new();
@@ -198,7 +172,7 @@ pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, St
             }
             connected_sites.push(site);
         }
-        let inbox = crate::cases::inbox_entries(&state.db, &summary.id).await?;
+        let inbox = crate::store::inbox::entries(&state.db, &summary.id).await?;
         espaces.push(Espace {
             espace,
             requests,

@@ -1,30 +1,21 @@
 //! The ALARMIS portal server: configuration, database, routes, and the Leptos renderer.
 
-pub mod audit;
 pub mod auth;
-pub mod cases;
 pub mod certification;
 pub mod clock;
 pub mod config;
-pub mod db;
 pub mod dev_idp;
 pub mod documents;
-pub mod espaces;
 pub mod export;
 pub mod invitations;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;
 pub mod pdf;
-pub mod persons;
 pub mod rate_limit;
 pub mod receipt;
-pub mod reminders;
-pub mod requests;
-pub mod retention;
 pub mod routes;
-pub mod sessions;
-pub mod sites;
+pub mod store;
 pub mod telemetry;
 
 mod api_errors;
@@ -66,10 +57,10 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub identity: Arc<auth::RelyingParty>,
     pub espaces: SharedEspaceStore,
-    pub requests: Arc<requests::SqlRequestStore>,
-    pub certifications: Arc<certification::SqlCertificationStore>,
-    pub cases: Arc<cases::SqlCaseStore>,
-    pub sites: Arc<sites::SqlSiteStore>,
+    pub requests: Arc<store::requests::SqlRequestStore>,
+    pub certifications: Arc<store::certification::SqlCertificationStore>,
+    pub cases: Arc<store::cases::SqlCaseStore>,
+    pub sites: Arc<store::sites::SqlSiteStore>,
     /// Today for due dates and reminders (moved by tests when `ALARMIS_TEST_CLOCK=on`).
     pub clock: clock::Clock,
     pub dev_idp: Option<Arc<dev_idp::DevIdp>>,
@@ -86,7 +77,7 @@ pub enum StartError {
     #[error("cannot read the Leptos site settings: {0}")]
     Leptos(#[from] leptos::config::errors::LeptosConfigError),
     #[error(transparent)]
-    Database(#[from] db::DbError),
+    Database(#[from] store::pool::DbError),
     #[error(transparent)]
     DevIdp(#[from] dev_idp::keys::KeyError),
     #[error(transparent)]
@@ -122,7 +113,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     // name is compiled in from .cargo/config.toml).
     let mut leptos_options = get_configuration(None)?.leptos_options;
     leptos_options.site_addr = config.bind_addr;
-    let db = db::connect_and_migrate(&config.database_url, &config.data_dir).await?;
+    let db = store::pool::connect_and_migrate(&config.database_url, &config.data_dir).await?;
     let dev_idp = if config.identity.dev_idp {
         Some(Arc::new(dev_idp::DevIdp::new(&config, db.clone())?))
     } else {
@@ -132,8 +123,8 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
         Some(url) => documents::DocumentStore::from_url(url, &config.documents_options)?,
         None => documents::DocumentStore::local(&config.data_dir.join("documents"))?,
     };
-    let request_store = requests::SqlRequestStore::new(db.clone(), document_store);
-    let certifications = Arc::new(certification::SqlCertificationStore::new(
+    let request_store = store::requests::SqlRequestStore::new(db.clone(), document_store);
+    let certifications = Arc::new(store::certification::SqlCertificationStore::new(
         db.clone(),
         request_store.clone(),
         config.certification,
@@ -146,7 +137,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
     };
     Ok(AppState {
         leptos_options,
-        sites: Arc::new(sites::SqlSiteStore::new(
+        sites: Arc::new(store::sites::SqlSiteStore::new(
             db.clone(),
             request_store.clone(),
             notifier.clone(),
@@ -154,7 +145,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
             config.sites,
         )),
         clock,
-        cases: Arc::new(cases::SqlCaseStore::new(
+        cases: Arc::new(store::cases::SqlCaseStore::new(
             db.clone(),
             request_store.clone(),
             certifications.clone(),
@@ -163,7 +154,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
         certifications,
         requests: Arc::new(request_store),
         identity: Arc::new(auth::RelyingParty::new(&config)),
-        espaces: Arc::new(espaces::SqlEspaceStore::new(
+        espaces: Arc::new(store::espaces::SqlEspaceStore::new(
             db.clone(),
             config.certification,
         )),
@@ -330,7 +321,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             auth::attach_viewer,
         ))
-        .layer(sessions::layer(state.db.clone(), &state.config))
+        .layer(store::sessions::layer(state.db.clone(), &state.config))
         .layer(axum::middleware::from_fn(csrf::refuse_cross_origin))
         .layer(axum::middleware::from_fn(api_errors::portal_error_status))
         .layer(axum::middleware::from_fn_with_state(
@@ -416,7 +407,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     let addr = config.bind_addr;
     let public_url = config.public_url.clone();
     let state = build_state(config).await?;
-    sessions::spawn_cleanup(
+    store::sessions::spawn_cleanup(
         state.db.clone(),
         state.rate_limiter.clone(),
         std::time::Duration::from_secs(600),

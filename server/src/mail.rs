@@ -6,7 +6,7 @@ use app::i18n::catalog::translate;
 use app::i18n::{FluentArgs, Locale};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use crate::config::MailConfig;
 
@@ -20,8 +20,8 @@ pub enum MailError {
     Build(String),
     #[error("the SMTP server refused the mail: {0}")]
     Send(String),
-    #[error("cannot read the eSpace's address: {0}")]
-    Database(String),
+    #[error("cannot read the eSpace's address")]
+    Database(#[source] app::api::backend::StoreError),
 }
 
 impl MailError {
@@ -101,12 +101,9 @@ impl Notifier {
         let Some((transport, from)) = &self.smtp else {
             return Ok(());
         };
-        let address: String = sqlx::query("SELECT email FROM business_espaces WHERE id = $1")
-            .bind(business_id)
-            .fetch_one(&self.db)
+        let address = crate::store::espaces::contact_email(&self.db, business_id)
             .await
-            .map_err(|e| MailError::Database(e.to_string()))?
-            .get("email");
+            .map_err(MailError::Database)?;
         let to = address
             .parse::<lettre::Address>()
             .map_err(|_| MailError::Recipient)?;

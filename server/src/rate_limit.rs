@@ -7,6 +7,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use app::api::backend::StoreError;
 use app::model::{LimitedAction, Viewer};
 use app::WithoutBundle;
 use axum::extract::{ConnectInfo, Request, State};
@@ -19,6 +20,7 @@ use sqlx::AnyPool;
 use crate::clock::unix_now;
 use crate::config::RateLimits;
 use crate::routes::render::render_page;
+use crate::store::rate_limits;
 use crate::AppState;
 
 #[derive(Clone, Debug)]
@@ -59,18 +61,7 @@ impl RateLimiter {
             .unwrap_or(i64::MAX)
             .max(1);
         let window_start = now - now.rem_euclid(window);
-        let counted: Result<i64, sqlx::Error> = sqlx::query_scalar(
-            "INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1) \
-             ON CONFLICT (bucket) DO UPDATE SET \
-               hits = CASE WHEN rate_limits.window_start = excluded.window_start \
-                           THEN rate_limits.hits + 1 ELSE 1 END, \
-               window_start = excluded.window_start \
-             RETURNING hits",
-        )
-        .bind(bucket(action, who))
-        .bind(window_start)
-        .fetch_one(&self.db)
-        .await;
+        let counted = rate_limits::count(&self.db, &bucket(action, who), window_start).await;
         match counted {
             Ok(hits) if hits > i64::from(self.max(action)) => Verdict::Refused {
                 wait_seconds: u64::try_from(window_start + window - now).unwrap_or(1),
@@ -84,13 +75,9 @@ impl RateLimiter {
     }
 
     /// Forgets windows that ended: run now and then, with the expired sessions.
-    pub async fn delete_ended(&self) -> Result<(), sqlx::Error> {
+    pub async fn delete_ended(&self) -> Result<(), StoreError> {
         let window = i64::try_from(self.limits.window.as_secs()).unwrap_or(i64::MAX);
-        sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-            .bind(unix_now().saturating_sub(window))
-            .execute(&self.db)
-            .await
-            .map(drop)
+        rate_limits::delete_before(&self.db, unix_now().saturating_sub(window)).await
     }
 }
 

@@ -12,8 +12,18 @@ use crate::model::{Procedure, ProcedureRequest, RequestSummary, WizardStep};
 
 /// A storage failure; the details go to the server's log, the person sees "try again later".
 #[derive(Debug, thiserror::Error)]
-#[error("storage failed: {0}")]
-pub struct StoreError(pub String);
+pub enum StoreError {
+    /// The database or the document store failed; its own error is kept for the log.
+    #[error("storage failed")]
+    Failed(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// A stored value that today's rules refuse: a bug or a hand edit, not someone's input.
+    #[error("stored {what} {value:?} is not valid")]
+    Corrupt { what: &'static str, value: String },
+    /// Stored rows that contradict each other (a request approved without its client number,
+    /// say): the portal's own invariant was broken.
+    #[error("inconsistent storage: {0}")]
+    Inconsistent(String),
+}
 
 #[async_trait::async_trait]
 pub trait EspaceStore: Send + Sync + 'static {

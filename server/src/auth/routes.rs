@@ -11,10 +11,11 @@ use tower_sessions::Session;
 
 use super::relying_party::{PendingSignIn, SignInError};
 use super::signed_in::{SignedIn, KEY, PENDING_KEY};
-use crate::audit::Event;
 use crate::clock::unix_now;
 use crate::routes::{is_local_path, language_cookie};
-use crate::{persons, AppState};
+use crate::store::audit::Event;
+use crate::store::persons;
+use crate::AppState;
 use app::model::case::AuditAction;
 
 /// The portal page that explains a failed sign-in; `?reason=` picks the message.
@@ -162,7 +163,7 @@ async fn finish_sign_in(
         Role::PoliceAgent => Event::agent(&signed_in.person_id, AuditAction::SignedIn),
         Role::Applicant => Event::applicant(&signed_in.person_id, AuditAction::SignedIn),
     };
-    crate::audit::record(&state.db, event)
+    crate::store::audit::record(&state.db, event)
         .await
         .map_err(|e| SignInError::Session(e.to_string()))?;
     // A new session id at sign-in: an id planted before (session fixation) becomes worthless.

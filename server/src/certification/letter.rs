@@ -4,8 +4,8 @@
 use app::i18n::{FluentArgs, I18n, Locale};
 use app::model::WizardStep;
 
-use super::IssuedLetter;
 use crate::pdf::{write_pdf, Line};
+use crate::store::certification::IssuedLetter;
 
 /// The letter's PDF. The code is printed in groups of four in a fixed-width font.
 pub fn render(letter: &IssuedLetter) -> Vec<u8> {

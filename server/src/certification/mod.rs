@@ -1,9 +1,5 @@
-//! Procedure A on the server: the agent's decision, the one-time code and its letter, and the
-//! code's redemption in the business eSpace.
+//! Procedure A's one-time code and the letter that carries it; the code's storage, issue and
+//! redemption are the certification store's (`store::certification`).
 
 pub mod letter;
-mod store;
 pub mod token;
-
-pub use store::{is_certified, state_of};
-pub use store::{IssuedLetter, LetterOutcome, PostedOutcome, Redemption, SqlCertificationStore};

@@ -18,7 +18,7 @@ pub fn generate() -> TokenInput {
 /// What the database keeps: the SHA-256 of the canonical characters. A code has ~99 bits, so
 /// a fast hash is enough: no dictionary to try, and the attempt limit stops guessing online.
 pub fn hash(token: &TokenInput) -> String {
-    crate::requests::sha256_hex(token.as_str().as_bytes())
+    crate::store::requests::sha256_hex(token.as_str().as_bytes())
 }
 
 #[cfg(test)]

@@ -11,8 +11,7 @@ pub mod keys;
 
 use std::sync::Arc;
 
-use sqlx::{AnyPool, Row};
-
+use app::api::backend::StoreError;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -28,9 +27,11 @@ use openidconnect::{
 };
 use serde::Deserialize;
 use serde_json::json;
+use sqlx::AnyPool;
 use url::Url;
 
 use crate::config::{Config, DEV_IDP_PATH};
+use crate::store::dev_idp_codes::{self, StoredCode};
 use identities::TestIdentity;
 
 /// How long a code may wait before the portal redeems it (RFC 6749 says at most 10 minutes).
@@ -72,49 +73,39 @@ impl DevIdp {
     }
 
     /// Keeps a code for the token request, and forgets codes too old to be redeemed.
-    async fn keep(&self, code: &str, issued: &IssuedCode) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM dev_idp_codes WHERE issued_at < $1")
-            .bind(issued.issued_at - CODE_LIFETIME_SECONDS)
-            .execute(&self.db)
-            .await?;
-        sqlx::query(
-            "INSERT INTO dev_idp_codes (code, subject, acr, nonce, code_challenge, issued_at)
-             VALUES ($1, $2, $3, $4, $5, $6)",
+    async fn keep(&self, code: &str, issued: &IssuedCode) -> Result<(), StoreError> {
+        let stored = StoredCode {
+            subject: issued.identity.subject.to_owned(),
+            acr: issued.acr.to_owned(),
+            nonce: issued.nonce.clone(),
+            code_challenge: issued.code_challenge.clone(),
+            issued_at: issued.issued_at,
+        };
+        dev_idp_codes::keep(
+            &self.db,
+            code,
+            &stored,
+            issued.issued_at - CODE_LIFETIME_SECONDS,
         )
-        .bind(code)
-        .bind(issued.identity.subject)
-        .bind(issued.acr)
-        .bind(issued.nonce.as_deref())
-        .bind(&issued.code_challenge)
-        .bind(issued.issued_at)
-        .execute(&self.db)
         .await
-        .map(drop)
     }
 
-    /// The code's facts, deleted in the same statement: two redemptions cannot both find it.
-    async fn take(&self, code: &str) -> Result<Option<IssuedCode>, sqlx::Error> {
-        let row = sqlx::query(
-            "DELETE FROM dev_idp_codes WHERE code = $1
-             RETURNING subject, acr, nonce, code_challenge, issued_at",
-        )
-        .bind(code)
-        .fetch_optional(&self.db)
-        .await?;
-        Ok(row.and_then(|row| {
-            let subject: String = row.get("subject");
-            let acr: String = row.get("acr");
-            Some(IssuedCode {
-                identity: identities::find(&subject)?,
-                acr: identities::MEANS
-                    .iter()
-                    .map(|(known, _)| *known)
-                    .find(|known| *known == acr)?,
-                nonce: row.get("nonce"),
-                code_challenge: row.get("code_challenge"),
-                issued_at: row.get("issued_at"),
-            })
-        }))
+    /// The code's facts, deleted as they are read: two redemptions cannot both find it.
+    async fn take(&self, code: &str) -> Result<Option<IssuedCode>, StoreError> {
+        Ok(dev_idp_codes::take(&self.db, code)
+            .await?
+            .and_then(|stored| {
+                Some(IssuedCode {
+                    identity: identities::find(&stored.subject)?,
+                    acr: identities::MEANS
+                        .iter()
+                        .map(|(known, _)| *known)
+                        .find(|known| *known == stored.acr)?,
+                    nonce: stored.nonce,
+                    code_challenge: stored.code_challenge,
+                    issued_at: stored.issued_at,
+                })
+            }))
     }
 
     fn endpoint(&self, path: &str) -> String {

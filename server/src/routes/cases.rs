@@ -16,8 +16,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::documents::{find_request, read_upload, send_stored, store_upload};
 use super::form_post::{agent_form, agent_of, refused, sent_back, unavailable};
 use super::render::render_page;
-use crate::audit::Event;
-use crate::cases::{Answer, CaseOutcome, Verdict};
+use crate::store::audit::Event;
+use crate::store::cases::{Answer, CaseOutcome, Verdict};
 use crate::AppState;
 
 /// The question's and the refusal reason's input names.

@@ -14,7 +14,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::form_post::{agent_of, form_of, refused, sent_back, unavailable};
 use super::sign_in_first;
-use crate::certification::{letter, LetterOutcome, PostedOutcome, Redemption};
+use crate::certification::letter;
+use crate::store::certification::{LetterOutcome, PostedOutcome, Redemption};
 use crate::AppState;
 
 /// `POST /espace/entreprises/{id}/certification`: a code typed from the letter.

@@ -19,9 +19,9 @@ use bytes::{Bytes, BytesMut};
 
 use super::render::render_page;
 use super::sign_in_first;
-use crate::audit::Event;
 use crate::documents::{sniff, DocumentStore, ScanVerdict, VirusScanner};
-use crate::requests::{sha256_hex, NewDocument};
+use crate::store::audit::Event;
+use crate::store::requests::{sha256_hex, NewDocument};
 use crate::AppState;
 use app::model::case::AuditAction;
 
@@ -435,7 +435,7 @@ pub async fn download(
         let event = Event::applicant(&viewer.person_id, AuditAction::DocumentDownloaded)
             .on(&request.business_id, &request.id)
             .detail(document.id.clone());
-        if let Err(error) = crate::audit::record(&state.db, event).await {
+        if let Err(error) = crate::store::audit::record(&state.db, event).await {
             tracing::error!(%error, "cannot record a download");
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }

@@ -16,9 +16,10 @@ pub struct Health {
 }
 
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let database_up = tokio::time::timeout(Duration::from_secs(2), crate::db::ping(&state.db))
-        .await
-        .is_ok_and(|ping| ping.is_ok());
+    let database_up =
+        tokio::time::timeout(Duration::from_secs(2), crate::store::pool::ping(&state.db))
+            .await
+            .is_ok_and(|ping| ping.is_ok());
     if database_up {
         (
             StatusCode::OK,

@@ -37,7 +37,8 @@ pub async fn choose_language(
     if let Some(Extension(viewer)) = viewer {
         // The cookie is the choice that counts on this device; the profile carries it to the
         // next one, so a failure here costs nothing now.
-        if let Err(error) = crate::persons::save_locale(&state.db, &viewer.person_id, locale).await
+        if let Err(error) =
+            crate::store::persons::save_locale(&state.db, &viewer.person_id, locale).await
         {
             tracing::warn!(%error, "cannot keep the language in the profile");
         }

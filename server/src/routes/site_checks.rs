@@ -17,8 +17,8 @@ use super::form_post::{agent_of, form_of, refused, unavailable};
 use super::render::render_page;
 use super::sign_in_first;
 use crate::documents::DocumentStore;
-use crate::requests::sha256_hex;
-use crate::sites::NewCheck;
+use crate::store::requests::sha256_hex;
+use crate::store::sites::NewCheck;
 use crate::AppState;
 
 /// The record form's inputs.

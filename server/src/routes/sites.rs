@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::form_post::{agent_form, form_of, refused, sent_back, unavailable};
 use super::sign_in_first;
-use crate::sites::{ChangeOutcome, ChangeVerdict};
+use crate::store::sites::{ChangeOutcome, ChangeVerdict};
 use crate::AppState;
 
 /// `POST /espace/entreprises/{id}/sites/{site}/changement/{part}`: the part's new values.

@@ -282,7 +282,7 @@ async fn request_approval_letter_and_code_certify_the_espace() {
     let canonical = code.replace('-', "");
     assert_eq!(
         row.get::<String, _>("token_sha256"),
-        alarmis_server::requests::sha256_hex(canonical.as_bytes())
+        alarmis_server::store::requests::sha256_hex(canonical.as_bytes())
     );
     assert!(row.get::<Option<String>, _>("used_at").is_some());
     // The audit trail holds every step, in order (the agent's looks at the case aside), and

@@ -420,8 +420,8 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
     let other_clock = alarmis_server::clock::Clock::adjustable(other_db.clone());
     let quiet = alarmis_server::mail::Notifier::new(None, &app.address, db.clone()).unwrap();
     let (one, two) = tokio::join!(
-        alarmis_server::reminders::run_once(&db, &clock, &quiet),
-        alarmis_server::reminders::run_once(&other_db, &other_clock, &quiet),
+        alarmis_server::jobs::reminders::run_once(&db, &clock, &quiet),
+        alarmis_server::jobs::reminders::run_once(&other_db, &other_clock, &quiet),
     );
     assert_eq!(one.unwrap() + two.unwrap(), 2);
     let soon = vec![
@@ -479,7 +479,7 @@ async fn the_reminders_lease_lets_one_process_run_at_a_time() {
     // The app's own start-up run may hold it for a moment: wait until it is free.
     let mut first = false;
     for _ in 0..50 {
-        first = alarmis_server::jobs::claim_lease(&db, "process-a")
+        first = alarmis_server::store::job_leases::claim_lease(&db, "process-a")
             .await
             .unwrap();
         if first {
@@ -488,11 +488,13 @@ async fn the_reminders_lease_lets_one_process_run_at_a_time() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(first);
-    assert!(!alarmis_server::jobs::claim_lease(&db, "process-b")
-        .await
-        .unwrap());
     assert!(
-        alarmis_server::jobs::claim_lease(&db, "process-a")
+        !alarmis_server::store::job_leases::claim_lease(&db, "process-b")
+            .await
+            .unwrap()
+    );
+    assert!(
+        alarmis_server::store::job_leases::claim_lease(&db, "process-a")
             .await
             .unwrap(),
         "renewed"
@@ -502,9 +504,11 @@ async fn the_reminders_lease_lets_one_process_run_at_a_time() {
         .execute(&db)
         .await
         .unwrap();
-    assert!(alarmis_server::jobs::claim_lease(&db, "process-b")
-        .await
-        .unwrap());
+    assert!(
+        alarmis_server::store::job_leases::claim_lease(&db, "process-b")
+            .await
+            .unwrap()
+    );
     db.close().await;
 }
 

@@ -194,7 +194,7 @@ fn chrono_year() -> String {
 /// The text a PDF shows with `Tj`, literal `(...)` or hex `<...>` strings, as Latin-1: enough
 /// to read the receipt's uncompressed, single-byte-font pages.
 fn sha256_hex(bytes: &[u8]) -> String {
-    alarmis_server::requests::sha256_hex(bytes)
+    alarmis_server::store::requests::sha256_hex(bytes)
 }
 
 #[tokio::test]

@@ -301,7 +301,7 @@ pub fn shown_text(pdf: &[u8]) -> String {
 
 /// The test portal's own database, to look at what it stored or to age a record.
 pub async fn database(app: &TestApp) -> sqlx::AnyPool {
-    alarmis_server::db::connect_and_migrate(&app.database_url, app.data_dir.path())
+    alarmis_server::store::pool::connect_and_migrate(&app.database_url, app.data_dir.path())
         .await
         .expect("the test database")
 }

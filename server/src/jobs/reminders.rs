@@ -1,7 +1,7 @@
 //! The reminders of the yearly maintenance and transmission test: 30 days before the due date
 //! and on the day, in the eSpace's inbox and by mail when mail is on.
 //!
-//! The background jobs (`jobs.rs`) run them. They survive restarts because they keep no state
+//! The background jobs (`jobs/mod.rs`) run them. They survive restarts because they keep no state
 //! of their own: each run looks at every site as of today and writes the reminders whose day
 //! has come (a run missed while the portal was down is caught up by the next one). They run
 //! once across processes twice over: the jobs' lease lets one process run at a time, and each
@@ -10,12 +10,12 @@
 use app::api::backend::StoreError;
 use app::model::after_connection::{next_due, reminder_days, NoticeKind, Reminder, YearlyCheck};
 use app::model::CalendarDate;
-use sqlx::{AnyPool, Row};
+use sqlx::AnyPool;
 
 use crate::clock::Clock;
-use crate::espaces::failed;
 use crate::mail::Notifier;
-use crate::sites::{connected_on_of, IS_SITE};
+use crate::store::inbox::{self, NewNotice};
+use crate::store::sites;
 
 fn notice_kind(check: YearlyCheck, reminder: Reminder) -> NoticeKind {
     match (check, reminder) {
@@ -39,54 +39,25 @@ pub fn reminder_for(due: CalendarDate, today: CalendarDate) -> Option<Reminder> 
 /// One run over every connected site; how many reminders it wrote.
 pub async fn run_once(db: &AnyPool, clock: &Clock, notifier: &Notifier) -> Result<u32, StoreError> {
     let today = clock.today().await?;
-    let sites = sqlx::query(&format!(
-        "SELECT r.id, r.business_id, r.decided_at FROM requests r WHERE {IS_SITE}"
-    ))
-    .fetch_all(db)
-    .await
-    .map_err(failed)?;
     let mut written = 0;
-    for site in sites {
-        let site_id: String = site.get("id");
-        let business_id: String = site.get("business_id");
-        let connected_on = connected_on_of(site.get("decided_at"));
+    for site in sites::site_dates(db).await? {
         for check in YearlyCheck::ALL {
-            let last: Option<String> = sqlx::query(
-                "SELECT MAX(done_on) AS last FROM site_checks WHERE site_id = $1 AND kind = $2",
-            )
-            .bind(&site_id)
-            .bind(check.code())
-            .fetch_one(db)
-            .await
-            .map_err(failed)?
-            .get("last");
-            let last = last.and_then(|d| CalendarDate::parse(&d).ok());
-            let due = next_due(connected_on, last);
+            let last = sites::last_check(db, &site.site_id, check).await?;
+            let due = next_due(site.connected_on, last);
             let Some(reminder) = reminder_for(due, today) else {
                 continue;
             };
             let kind = notice_kind(check, reminder);
-            let once_key = format!("{site_id}/{}/{}", kind.code(), due.iso());
-            let inserted = sqlx::query(
-                "INSERT INTO espace_notices (id, business_id, request_id, kind, due_on, once_key,
-                     created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)
-                 ON CONFLICT (once_key) DO NOTHING",
-            )
-            .bind(uuid::Uuid::new_v4().to_string())
-            .bind(&business_id)
-            .bind(&site_id)
-            .bind(kind.code())
-            .bind(due.iso())
-            .bind(&once_key)
-            .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-            .execute(db)
-            .await
-            .map_err(failed)?
-            .rows_affected();
-            if inserted == 1 {
+            let notice = NewNotice {
+                business_id: &site.business_id,
+                request_id: Some(&site.site_id),
+                kind,
+                due_on: due,
+                once_key: Some(format!("{}/{}/{}", site.site_id, kind.code(), due.iso())),
+            };
+            if inbox::add_notice(db, notice).await? {
                 written += 1;
-                notifier.new_message(&business_id);
+                notifier.new_message(&site.business_id);
             }
         }
     }

@@ -3,13 +3,27 @@
 
 use app::api::backend::StoreError;
 use app::model::after_connection::{Notice, NoticeKind};
-use app::model::case::{InboxEntry, InboxMessage};
-use app::model::Procedure;
+use app::model::case::{CaseMessage, Direction, InboxEntry, InboxMessage, MessageKind};
+use app::model::{CalendarDate, Procedure};
 use sqlx::{AnyPool, Row};
 
 use crate::clock::now_rfc3339;
-use crate::espaces::{corrupt, failed};
-use crate::requests::message_from_row;
+use crate::store::{corrupt, failed};
+
+/// A row of `request_messages`.
+pub fn message_from_row(row: &sqlx::any::AnyRow) -> Result<CaseMessage, StoreError> {
+    let direction: String = row.get("direction");
+    let kind: String = row.get("kind");
+    Ok(CaseMessage {
+        id: row.get("id"),
+        direction: Direction::from_code(&direction)
+            .ok_or_else(|| corrupt("message direction", &direction))?,
+        kind: MessageKind::from_code(&kind).ok_or_else(|| corrupt("message kind", &kind))?,
+        body: row.get("body"),
+        created_at: row.get("created_at"),
+        read_at: row.get("read_at"),
+    })
+}
 
 /// The messages as they were before this reading, which marks them read (callers check the
 /// membership first).
@@ -121,4 +135,41 @@ pub async fn unread(db: &AnyPool, business_id: &str) -> Result<u32, StoreError> 
     .map_err(failed)?
     .get("n");
     Ok(u32::try_from(n + notices).unwrap_or(u32::MAX))
+}
+
+/// A notice for the eSpace's inbox, written by the background jobs.
+pub struct NewNotice<'a> {
+    pub business_id: &'a str,
+    /// The site or request it is about; `None` once that request is gone.
+    pub request_id: Option<&'a str>,
+    pub kind: NoticeKind,
+    pub due_on: CalendarDate,
+    /// A notice with a key is written once, however many processes or runs try.
+    pub once_key: Option<String>,
+}
+
+/// Writes `notice` through `db` (the pool, or a transaction's connection); whether it was
+/// written (`false`: a notice with its key is already there).
+pub async fn add_notice<'e, E>(db: E, notice: NewNotice<'_>) -> Result<bool, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let inserted = sqlx::query(
+        "INSERT INTO espace_notices (id, business_id, request_id, kind, due_on, once_key,
+             created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (once_key) DO NOTHING",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(notice.business_id)
+    .bind(notice.request_id)
+    .bind(notice.kind.code())
+    .bind(notice.due_on.iso())
+    .bind(notice.once_key)
+    .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+    .execute(db)
+    .await
+    .map_err(failed)?
+    .rows_affected();
+    Ok(inserted == 1)
 }

@@ -9,6 +9,7 @@ use sqlx::{AnyPool, Row};
 
 use crate::clock::{now_rfc3339, unix_now};
 use crate::invitations;
+use crate::store::{corrupt, failed};
 
 #[derive(Clone, Debug)]
 pub struct SqlEspaceStore {
@@ -20,15 +21,6 @@ impl SqlEspaceStore {
     pub fn new(db: AnyPool, certification: crate::config::CertificationPolicy) -> SqlEspaceStore {
         SqlEspaceStore { db, certification }
     }
-}
-
-pub(crate) fn failed(error: impl std::fmt::Display) -> StoreError {
-    StoreError(error.to_string())
-}
-
-/// A stored value that no longer passes today's rules is a bug or a hand edit, not user input.
-pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError(format!("stored {what} {value:?} is not valid"))
 }
 
 fn role(code: &str) -> Result<MemberRole, StoreError> {
@@ -171,13 +163,13 @@ impl EspaceStore for SqlEspaceStore {
             members,
             role: role(&text("role"))?,
             created_at: text("created_at"),
-            certification: crate::certification::state_of(
+            certification: crate::store::certification_state::state_of(
                 &self.db,
                 self.certification,
                 business_id,
             )
             .await?,
-            unread_messages: crate::cases::unread_messages(&self.db, business_id).await?,
+            unread_messages: crate::store::inbox::unread(&self.db, business_id).await?,
         }))
     }
 
@@ -296,4 +288,61 @@ impl EspaceStore for SqlEspaceStore {
             })
             .collect())
     }
+}
+
+/// Whether the eSpace is certified, read through `db` (the pool, or a transaction's connection).
+pub async fn is_certified<'e, E>(db: E, business_id: &str) -> Result<bool, StoreError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    Ok(sqlx::query(
+        "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
+    )
+    .bind(business_id)
+    .fetch_optional(db)
+    .await
+    .map_err(failed)?
+    .is_some())
+}
+
+/// The address the eSpace gave for mail: where notification mails go.
+pub async fn contact_email(db: &AnyPool, business_id: &str) -> Result<String, StoreError> {
+    Ok(
+        sqlx::query("SELECT email FROM business_espaces WHERE id = $1")
+            .bind(business_id)
+            .fetch_one(db)
+            .await
+            .map_err(failed)?
+            .get("email"),
+    )
+}
+
+/// The membership check, as a condition of a statement's WHERE: it holds when the person
+/// (`person`, a placeholder such as `$2`) is a member of the eSpace (`business`, a placeholder
+/// or a column). A statement that reads or changes an eSpace's data for a person holds it, so a
+/// non-member's statement finds or changes nothing and ids reveal nothing.
+pub(crate) fn member_condition(business: &str, person: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM business_members \
+         WHERE business_id = {business} AND person_id = {person})"
+    )
+}
+
+/// Whether `person_id` is a member of the eSpace `business_id`, for a check before several
+/// statements.
+pub async fn is_member(
+    db: &AnyPool,
+    business_id: &str,
+    person_id: &str,
+) -> Result<bool, StoreError> {
+    Ok(sqlx::query(&format!(
+        "SELECT 1 AS yes FROM business_espaces b WHERE b.id = $1 AND {}",
+        member_condition("b.id", "$2")
+    ))
+    .bind(business_id)
+    .bind(person_id)
+    .fetch_optional(db)
+    .await
+    .map_err(failed)?
+    .is_some())
 }

@@ -10,9 +10,9 @@ use app::model::CalendarDate;
 use sqlx::Row;
 
 use super::SqlSiteStore;
-use crate::audit::{self, Event};
 use crate::clock::now_rfc3339;
-use crate::espaces::{corrupt, failed};
+use crate::store::audit::{self, Event};
+use crate::store::{corrupt, failed};
 
 impl SqlSiteStore {
     /// Records an intervention on `site_id` (callers check the agent's role and the values);
@@ -28,8 +28,7 @@ impl SqlSiteStore {
             return Ok(false);
         };
         let index = self.policy.price_index;
-        let fee =
-            FeeComputation::new(intervention, index).map_err(|e| StoreError(e.to_string()))?;
+        let fee = FeeComputation::new(intervention, index).map_err(failed)?;
         let business_id = site.request.business_id.clone();
         let id = uuid::Uuid::new_v4().to_string();
         let mut tx = self.db.begin().await.map_err(failed)?;
@@ -98,12 +97,12 @@ impl SqlSiteStore {
         .iter()
         .map(|row| {
             let id: String = row.get("id");
-            let number = |column: &str| {
+            let number = |column: &'static str| {
                 row.get::<String, _>(column)
                     .parse()
                     .map_err(|_| corrupt(column, &id))
             };
-            let count = |column: &str| {
+            let count = |column: &'static str| {
                 u32::try_from(row.get::<i64, _>(column)).map_err(|_| corrupt(column, &id))
             };
             let intervention = Intervention {

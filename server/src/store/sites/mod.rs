@@ -15,13 +15,13 @@ use app::model::{CalendarDate, Postcode, StepValues, WizardStep};
 use sqlx::{AnyPool, Row};
 
 pub use changes::{ChangeOutcome, ChangeVerdict};
-pub use checks::{NewCheck, StoredCertificate};
+pub use checks::{last_check, site_dates, NewCheck, SiteDates, StoredCertificate};
 
 use crate::clock::Clock;
 use crate::config::SitePolicy;
-use crate::espaces::{corrupt, failed};
 use crate::mail::Notifier;
-use crate::requests::SqlRequestStore;
+use crate::store::requests::SqlRequestStore;
+use crate::store::{corrupt, failed};
 
 #[derive(Clone, Debug)]
 pub struct SqlSiteStore {
@@ -298,7 +298,7 @@ impl SiteStore for SqlSiteStore {
         person_id: &str,
         business_id: &str,
     ) -> Result<Option<Vec<SiteLine>>, StoreError> {
-        if !self.requests.is_member(person_id, business_id).await? {
+        if !crate::store::espaces::is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
         }
         self.lines(Some(business_id)).await.map(Some)
@@ -310,7 +310,7 @@ impl SiteStore for SqlSiteStore {
         business_id: &str,
         site_id: &str,
     ) -> Result<Option<ConnectedSite>, StoreError> {
-        if !self.requests.is_member(person_id, business_id).await? {
+        if !crate::store::espaces::is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
         }
         Ok(self

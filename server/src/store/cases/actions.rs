@@ -10,11 +10,11 @@ use app::model::{ClientNumber, Procedure, ProcedureRequest, RequestStatus, Wizar
 use sqlx::{Any, Row, Transaction};
 
 use super::SqlCaseStore;
-use crate::audit::{self, Event};
-use crate::certification::is_certified;
 use crate::clock::now_rfc3339;
-use crate::espaces::{corrupt, failed};
-use crate::requests::{insert_document, NewDocument};
+use crate::store::audit::{self, Event};
+use crate::store::espaces::is_certified;
+use crate::store::requests::{insert_document, NewDocument};
+use crate::store::{corrupt, failed};
 
 /// What an agent decides on a case in review.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,13 +167,15 @@ async fn issue_client_number(tx: &mut Transaction<'_, Any>) -> Result<String, St
         let number = u32::try_from(value)
             .ok()
             .and_then(ClientNumber::from_sequence)
-            .ok_or_else(|| StoreError("the client number sequence is exhausted".into()))?;
+            .ok_or_else(|| {
+                StoreError::Inconsistent("the client number sequence is exhausted".into())
+            })?;
         // No eSpace id is empty: every eSpace counts.
         if !client_number_in_use(tx, number.as_str(), "").await? {
             return Ok(number.as_str().to_owned());
         }
     }
-    Err(StoreError(
+    Err(StoreError::Inconsistent(
         "no free client number within the tries allowed".into(),
     ))
 }
@@ -346,7 +348,9 @@ impl SqlCaseStore {
             (CaseAction::Approve, Procedure::Certification) => {
                 let number = request
                     .answer(WizardStep::Client, "client_number")
-                    .ok_or_else(|| StoreError(format!("{request_id} has no client number")))?
+                    .ok_or_else(|| {
+                        StoreError::Inconsistent(format!("{request_id} has no client number"))
+                    })?
                     .to_owned();
                 if client_number_in_use(&mut tx, &number, &moved.business_id).await? {
                     return Ok(CaseOutcome::ClientNumberTaken);

@@ -5,14 +5,18 @@ use app::api::backend::StoreError;
 use app::model::case::AuditAction;
 use app::model::certification::{CertificationCase, CertificationState, LetterState, TokenInput};
 use app::model::{Procedure, ProcedureRequest, WizardStep};
-use chrono::{DateTime, SecondsFormat, Utc};
-use sqlx::{AnyConnection, AnyPool, Row};
+use chrono::{DateTime, Utc};
+use sqlx::{AnyPool, Row};
 
-use super::token;
-use crate::audit::{self, Event};
+use crate::certification::token;
 use crate::config::CertificationPolicy;
-use crate::espaces::failed;
-use crate::requests::SqlRequestStore;
+use crate::store::audit::{self, Event};
+use crate::store::certification_state::{
+    duration, latest_letter, locked_until, parse_stamp, stamp, state_of, FAILURES,
+};
+use crate::store::espaces::{is_certified, member_condition};
+use crate::store::failed;
+use crate::store::requests::SqlRequestStore;
 
 #[derive(Clone, Debug)]
 pub struct SqlCertificationStore {
@@ -83,22 +87,6 @@ impl Redemption {
         }
     }
 }
-
-fn stamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn parse_stamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
-
-fn duration(std: std::time::Duration) -> chrono::Duration {
-    chrono::Duration::from_std(std).unwrap_or(chrono::Duration::MAX)
-}
-
-const FAILURES: &str = "('wrong', 'expired', 'used', 'replaced')";
 
 impl SqlCertificationStore {
     pub fn new(
@@ -263,11 +251,10 @@ impl SqlCertificationStore {
         let mut tx = self.db.begin().await.map_err(failed)?;
         // Touching the eSpace takes its write lock first, so that two tries at once are
         // counted one after the other and the limit cannot be passed by racing it.
-        let member = sqlx::query(
-            "UPDATE business_espaces SET certified_at = certified_at
-             WHERE id = $1 AND EXISTS
-                 (SELECT 1 FROM business_members WHERE business_id = $1 AND person_id = $2)",
-        )
+        let member = sqlx::query(&format!(
+            "UPDATE business_espaces SET certified_at = certified_at WHERE id = $1 AND {}",
+            member_condition("$1", "$2")
+        ))
         .bind(business_id)
         .bind(person_id)
         .execute(&mut *tx)
@@ -381,7 +368,7 @@ impl SqlCertificationStore {
                 })
                 .and_then(|answers| answers.get("client_number").cloned());
         let Some(client_number) = number else {
-            return Err(StoreError(format!(
+            return Err(StoreError::Inconsistent(format!(
                 "certification request {request_id} has no client number"
             )));
         };
@@ -469,114 +456,4 @@ impl SqlCertificationStore {
             wrong_attempts: u32::try_from(wrong).unwrap_or(0),
         }))
     }
-}
-
-/// The eSpace's certification as its members see it.
-pub async fn state_of(
-    db: &AnyPool,
-    policy: CertificationPolicy,
-    business_id: &str,
-) -> Result<CertificationState, StoreError> {
-    let business =
-        sqlx::query("SELECT certified_at, client_number FROM business_espaces WHERE id = $1")
-            .bind(business_id)
-            .fetch_optional(db)
-            .await
-            .map_err(failed)?;
-    if let Some(row) = &business {
-        let certified_at: Option<String> = row.get("certified_at");
-        let client_number: Option<String> = row.get("client_number");
-        if let (Some(certified_at), Some(client_number)) = (certified_at, client_number) {
-            return Ok(CertificationState::Certified {
-                certified_at,
-                client_number,
-            });
-        }
-    }
-    let approved = sqlx::query(
-        "SELECT id FROM requests WHERE business_id = $1 AND procedure_kind = 'certification'
-               AND status = 'approved' ORDER BY decided_at DESC",
-    )
-    .bind(business_id)
-    .fetch_optional(db)
-    .await
-    .map_err(failed)?;
-    let Some(approved) = approved else {
-        return Ok(CertificationState::NotCertified);
-    };
-    let letter = latest_letter(db, &approved.get::<String, _>("id")).await?;
-    let mut conn = db.acquire().await.map_err(failed)?;
-    let locked_until = locked_until(&mut conn, policy, business_id, Utc::now()).await?;
-    Ok(CertificationState::AwaitingCode {
-        posted_at: letter.as_ref().and_then(|l| l.posted_at.clone()),
-        expires_at: letter.map(|l| l.expires_at),
-        locked_until: locked_until.map(stamp),
-    })
-}
-
-async fn latest_letter(db: &AnyPool, request_id: &str) -> Result<Option<LetterState>, StoreError> {
-    Ok(sqlx::query(
-        "SELECT issued_at, expires_at, letter_language, posted_at, used_at
-             FROM certification_tokens WHERE request_id = $1 AND revoked_at IS NULL
-             ORDER BY issued_at DESC",
-    )
-    .bind(request_id)
-    .fetch_optional(db)
-    .await
-    .map_err(failed)?
-    .map(|row| LetterState {
-        issued_at: row.get("issued_at"),
-        expires_at: row.get("expires_at"),
-        language: row.get("letter_language"),
-        posted_at: row.get("posted_at"),
-        used_at: row.get("used_at"),
-    }))
-}
-
-/// Until when redemption is locked: once the wrong codes of the last lock period reach the
-/// limit, for a lock period after the latest of them.
-async fn locked_until(
-    conn: &mut AnyConnection,
-    policy: CertificationPolicy,
-    business_id: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<DateTime<Utc>>, StoreError> {
-    let lock = duration(policy.lock);
-    let since = stamp(now - lock);
-    let failures: Vec<String> = sqlx::query(&format!(
-        "SELECT attempted_at FROM certification_attempts
-             WHERE business_id = $1 AND attempted_at > $2 AND outcome IN {FAILURES}
-             ORDER BY attempted_at DESC"
-    ))
-    .bind(business_id)
-    .bind(&since)
-    .fetch_all(conn)
-    .await
-    .map_err(failed)?
-    .iter()
-    .map(|row| row.get("attempted_at"))
-    .collect();
-    if failures.len() < policy.max_wrong_codes as usize {
-        return Ok(None);
-    }
-    Ok(failures
-        .first()
-        .and_then(|latest| parse_stamp(latest))
-        .map(|latest| latest + lock)
-        .filter(|until| *until > now))
-}
-
-/// Whether the eSpace is certified, read through `db` (the pool, or a transaction's connection).
-pub async fn is_certified<'e, E>(db: E, business_id: &str) -> Result<bool, StoreError>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
-    Ok(sqlx::query(
-        "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
-    )
-    .bind(business_id)
-    .fetch_optional(db)
-    .await
-    .map_err(failed)?
-    .is_some())
 }

@@ -7,12 +7,7 @@ use app::model::{Procedure, RequestStatus};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyPool, Row};
 
-use crate::espaces::{corrupt, failed};
-
-/// What a case is found by, lower-cased here (every alphabet) and stored at submission.
-pub fn search_text(parts: &[&str]) -> String {
-    parts.join(" ").to_lowercase()
-}
+use crate::store::{corrupt, failed};
 
 /// `%text%` for LIKE, with LIKE's own wildcards in the text taken literally.
 fn like_pattern(text: &str) -> String {

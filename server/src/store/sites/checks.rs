@@ -4,12 +4,12 @@ use app::api::backend::StoreError;
 use app::model::after_connection::{CheckRecord, YearlyCheck};
 use app::model::case::AuditAction;
 use app::model::CalendarDate;
-use sqlx::Row;
+use sqlx::{AnyPool, Row};
 
 use super::SqlSiteStore;
-use crate::audit::{self, Event};
 use crate::clock::now_rfc3339;
-use crate::espaces::{corrupt, failed};
+use crate::store::audit::{self, Event};
+use crate::store::{corrupt, failed};
 
 /// A check to record, its certificate already in the object store.
 pub struct NewCheck {
@@ -120,4 +120,47 @@ impl SqlSiteStore {
             file_name: row.get("file_name"),
         }))
     }
+}
+
+/// A connected site as the reminders need it.
+pub struct SiteDates {
+    pub site_id: String,
+    pub business_id: String,
+    pub connected_on: CalendarDate,
+}
+
+/// Every connected site.
+pub async fn site_dates(db: &AnyPool) -> Result<Vec<SiteDates>, StoreError> {
+    Ok(sqlx::query(&format!(
+        "SELECT r.id, r.business_id, r.decided_at FROM requests r WHERE {}",
+        super::IS_SITE
+    ))
+    .fetch_all(db)
+    .await
+    .map_err(failed)?
+    .iter()
+    .map(|row| SiteDates {
+        site_id: row.get("id"),
+        business_id: row.get("business_id"),
+        connected_on: super::connected_on_of(row.get("decided_at")),
+    })
+    .collect())
+}
+
+/// The day of the latest `check` recorded for the site, if any.
+pub async fn last_check(
+    db: &AnyPool,
+    site_id: &str,
+    check: YearlyCheck,
+) -> Result<Option<CalendarDate>, StoreError> {
+    let last: Option<String> = sqlx::query(
+        "SELECT MAX(done_on) AS last FROM site_checks WHERE site_id = $1 AND kind = $2",
+    )
+    .bind(site_id)
+    .bind(check.code())
+    .fetch_one(db)
+    .await
+    .map_err(failed)?
+    .get("last");
+    Ok(last.and_then(|day| CalendarDate::parse(&day).ok()))
 }

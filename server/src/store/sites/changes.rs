@@ -11,8 +11,8 @@ use sqlx::{Any, Transaction};
 use app::api::backend::SiteStore;
 
 use super::SqlSiteStore;
-use crate::audit::{self, Event};
-use crate::espaces::failed;
+use crate::store::audit::{self, Event};
+use crate::store::failed;
 
 /// An agent's decision on a change report.
 #[derive(Clone, Debug, PartialEq, Eq)]

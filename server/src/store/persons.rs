@@ -2,10 +2,13 @@
 //! (which is what gives them a private eSpace), names refreshed from each sign-in; and the
 //! language each chose.
 
+use app::api::backend::StoreError;
 use app::i18n::Locale;
+use serde::Serialize;
 use sqlx::{AnyPool, Row};
 
 use crate::clock::now_rfc3339;
+use crate::store::failed;
 
 /// Returns the person's id.
 pub async fn upsert(
@@ -73,4 +76,35 @@ pub async fn save_locale(db: &AnyPool, person_id: &str, locale: Locale) -> Resul
         .execute(db)
         .await
         .map(drop)
+}
+
+/// What the portal holds about a person, as their data export gives it.
+#[derive(Serialize)]
+pub struct Person {
+    pub given_name: String,
+    pub family_name: String,
+    /// The identity provider and the person's identifier there.
+    pub issuer: String,
+    pub subject: String,
+    pub language: Option<String>,
+    pub first_sign_in: String,
+}
+
+pub async fn record(db: &AnyPool, person_id: &str) -> Result<Person, StoreError> {
+    let row = sqlx::query(
+        "SELECT given_name, family_name, issuer, subject, locale, created_at
+         FROM persons WHERE id = $1",
+    )
+    .bind(person_id)
+    .fetch_one(db)
+    .await
+    .map_err(failed)?;
+    Ok(Person {
+        given_name: row.get("given_name"),
+        family_name: row.get("family_name"),
+        issuer: row.get("issuer"),
+        subject: row.get("subject"),
+        language: row.get("locale"),
+        first_sign_in: row.get("created_at"),
+    })
 }

@@ -8,7 +8,7 @@ use app::model::case::{AuditAction, AuditLine};
 use chrono::{SecondsFormat, Utc};
 use sqlx::{AnyPool, Row};
 
-use crate::espaces::{corrupt, failed};
+use crate::store::{corrupt, failed};
 
 /// One row about to be written.
 #[derive(Clone, Debug)]
@@ -149,9 +149,7 @@ pub async fn history(db: &AnyPool, request_id: &str) -> Result<Vec<AuditLine>, S
 pub async fn csv(db: &AnyPool, request_id: Option<&str>) -> Result<Vec<u8>, StoreError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write = |writer: &mut csv::Writer<Vec<u8>>, fields: &[&str]| {
-        writer
-            .write_record(fields)
-            .map_err(|e| StoreError(e.to_string()))
+        writer.write_record(fields).map_err(failed)
     };
     write(
         &mut writer,
@@ -181,7 +179,7 @@ pub async fn csv(db: &AnyPool, request_id: Option<&str>) -> Result<Vec<u8>, Stor
             ],
         )?;
     }
-    writer.into_inner().map_err(|e| StoreError(e.to_string()))
+    writer.into_inner().map_err(failed)
 }
 
 /// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading quote:

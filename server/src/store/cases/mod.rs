@@ -3,7 +3,6 @@
 //! and the eSpace's inbox.
 
 mod actions;
-mod inbox;
 mod queue;
 
 use std::sync::Arc;
@@ -14,14 +13,12 @@ use app::model::Procedure;
 use sqlx::{AnyPool, Row};
 
 pub use actions::{Answer, CaseOutcome, Verdict};
-pub use inbox::{entries as inbox_entries, unread as unread_messages};
-pub use queue::search_text;
 
-use crate::audit::{self, Event};
-use crate::certification::SqlCertificationStore;
-use crate::espaces::failed;
 use crate::mail::Notifier;
-use crate::requests::SqlRequestStore;
+use crate::store::audit::{self, Event};
+use crate::store::certification::SqlCertificationStore;
+use crate::store::failed;
+use crate::store::requests::SqlRequestStore;
 
 #[derive(Clone, Debug)]
 pub struct SqlCaseStore {
@@ -116,9 +113,11 @@ impl CaseStore for SqlCaseStore {
         person_id: &str,
         business_id: &str,
     ) -> Result<Option<Vec<InboxEntry>>, StoreError> {
-        if !self.requests.is_member(person_id, business_id).await? {
+        if !crate::store::espaces::is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
         }
-        inbox::read(&self.db, business_id).await.map(Some)
+        crate::store::inbox::read(&self.db, business_id)
+            .await
+            .map(Some)
     }
 }

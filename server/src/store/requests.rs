@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use app::api::backend::{NewRequest, RequestStore, StoreError, Submission};
 use app::i18n::Locale;
-use app::model::case::{AuditAction, CaseMessage, Direction, MessageKind};
+use app::model::case::{AuditAction, CaseMessage};
 use app::model::connection::{DocumentInfo, DocumentKind};
 use app::model::request::Decision;
 use app::model::{
@@ -15,11 +15,12 @@ use bytes::Bytes;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
 
-use crate::audit::{self, Event};
 use crate::clock::now_rfc3339;
 use crate::documents::DocumentStore;
-use crate::espaces::{corrupt, details_from_row, failed};
 use crate::receipt;
+use crate::store::audit::{self, Event};
+use crate::store::espaces::{details_from_row, is_member, member_condition};
+use crate::store::{corrupt, failed};
 
 #[derive(Clone, Debug)]
 pub struct SqlRequestStore {
@@ -44,19 +45,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// A row of `request_messages`.
-pub fn message_from_row(row: &sqlx::any::AnyRow) -> Result<CaseMessage, StoreError> {
-    let direction: String = row.get("direction");
-    let kind: String = row.get("kind");
-    Ok(CaseMessage {
-        id: row.get("id"),
-        direction: Direction::from_code(&direction)
-            .ok_or_else(|| corrupt("message direction", &direction))?,
-        kind: MessageKind::from_code(&kind).ok_or_else(|| corrupt("message kind", &kind))?,
-        body: row.get("body"),
-        created_at: row.get("created_at"),
-        read_at: row.get("read_at"),
-    })
+/// What a case is found by in the agents' queue (`store::cases`): lower-cased here, in every
+/// alphabet, and stored at submission.
+pub fn search_text(parts: &[&str]) -> String {
+    parts.join(" ").to_lowercase()
 }
 
 /// Records a document whose bytes are already stored, inside the caller's transaction, whatever
@@ -141,7 +133,7 @@ impl SqlRequestStore {
         .await
         .map_err(failed)?
         .iter()
-        .map(message_from_row)
+        .map(crate::store::inbox::message_from_row)
         .collect()
     }
 
@@ -254,10 +246,12 @@ impl SqlRequestStore {
         member: Option<(&str, &str)>,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
         let membership = if member.is_some() {
-            "JOIN business_members m ON m.business_id = r.business_id AND m.person_id = $3
-             WHERE r.id = $1 AND r.business_id = $4"
+            format!(
+                "WHERE r.id = $1 AND r.business_id = $4 AND {}",
+                member_condition("r.business_id", "$3")
+            )
         } else {
-            "WHERE r.id = $1"
+            "WHERE r.id = $1".to_owned()
         };
         let query = format!(
             "SELECT r.id, r.business_id, r.procedure_kind, r.status, r.reference, r.created_at,
@@ -330,22 +324,6 @@ impl SqlRequestStore {
         }))
     }
 
-    pub(crate) async fn is_member(
-        &self,
-        person_id: &str,
-        business_id: &str,
-    ) -> Result<bool, StoreError> {
-        Ok(sqlx::query(
-            "SELECT 1 AS yes FROM business_members WHERE business_id = $1 AND person_id = $2",
-        )
-        .bind(business_id)
-        .bind(person_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?
-        .is_some())
-    }
-
     pub(crate) async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
         name_in(&self.db, person_id).await
     }
@@ -384,16 +362,17 @@ impl RequestStore for SqlRequestStore {
         let now = now_rfc3339();
         // The membership is the authorisation: a non-member inserts nothing. A certified
         // eSpace has nothing left to certify.
-        let inserted = sqlx::query(
+        let inserted = sqlx::query(&format!(
             "INSERT INTO requests (id, business_id, procedure_kind, status, created_by, created_at, updated_at)
              SELECT $1, $2, $5, 'draft', $3, $4, $4
-             WHERE EXISTS (SELECT 1 FROM business_members WHERE business_id = $2 AND person_id = $3)
+             WHERE {member}
                AND ($5 <> 'certification'
                     OR (EXISTS (SELECT 1 FROM business_espaces WHERE id = $2 AND certified_at IS NULL)
                         AND NOT EXISTS (SELECT 1 FROM requests WHERE business_id = $2
                             AND procedure_kind = 'certification'
                             AND status IN ('submitted', 'in_review', 'waiting', 'approved'))))",
-        )
+            member = member_condition("$2", "$3")
+        ))
         .bind(&id)
         .bind(business_id)
         .bind(person_id)
@@ -406,11 +385,11 @@ impl RequestStore for SqlRequestStore {
         if inserted == 1 {
             return Ok(NewRequest::Created(id));
         }
-        if !self.is_member(person_id, business_id).await? {
+        if !is_member(&self.db, business_id, person_id).await? {
             return Ok(NewRequest::NotMember);
         }
         Ok(
-            if crate::certification::is_certified(&self.db, business_id).await? {
+            if crate::store::espaces::is_certified(&self.db, business_id).await? {
                 NewRequest::AlreadyCertified
             } else {
                 NewRequest::CertificationUnderWay
@@ -433,7 +412,7 @@ impl RequestStore for SqlRequestStore {
         person_id: &str,
         business_id: &str,
     ) -> Result<Option<Vec<RequestSummary>>, StoreError> {
-        if !self.is_member(person_id, business_id).await? {
+        if !is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
         }
         let ids: Vec<String> = sqlx::query(
@@ -578,9 +557,9 @@ impl RequestStore for SqlRequestStore {
                     .await
                     .map_err(failed)?
                     .and_then(|row| row.get("reference"));
-            return reference
-                .map(Submission::AlreadySubmitted)
-                .ok_or_else(|| StoreError("the request is neither a draft nor submitted".into()));
+            return reference.map(Submission::AlreadySubmitted).ok_or_else(|| {
+                StoreError::Inconsistent("the request is neither a draft nor submitted".into())
+            });
         }
         let year = chrono::Datelike::year(&now);
         let number: i64 = sqlx::query(
@@ -617,7 +596,7 @@ impl RequestStore for SqlRequestStore {
             }
         }
         .unwrap_or(&request.company.seat.locality);
-        let search_text = crate::cases::search_text(&[
+        let search_text = search_text(&[
             &reference,
             &request.company.company_name,
             &request.company.rcs_number.to_string(),

@@ -13,11 +13,11 @@
 use app::api::backend::StoreError;
 use app::model::after_connection::NoticeKind;
 use app::model::CalendarDate;
-use sqlx::{AnyPool, Row};
 
+use super::Jobs;
 use crate::clock::luxembourg_date;
-use crate::espaces::failed;
-use crate::jobs::Jobs;
+use crate::store::inbox::{self, NewNotice};
+use crate::store::retention;
 
 const DAY: i64 = 86_400;
 
@@ -82,69 +82,27 @@ fn warning_key(request_id: &str, updated_at: &str) -> String {
 async fn warn_drafts(jobs: &Jobs, now: i64, today: CalendarDate) -> Result<u32, StoreError> {
     let policy = jobs.retention;
     let quiet_since = stamp(now - i64::from(policy.draft_days - policy.draft_warning_days) * DAY);
-    let drafts = sqlx::query(
-        "SELECT id, business_id, updated_at FROM requests
-         WHERE status = 'draft' AND updated_at < $1",
-    )
-    .bind(&quiet_since)
-    .fetch_all(&jobs.db)
-    .await
-    .map_err(failed)?;
     let mut warned = 0;
-    for draft in drafts {
-        let id: String = draft.get("id");
-        let business_id: String = draft.get("business_id");
-        let updated_at: String = draft.get("updated_at");
+    for draft in retention::drafts_unchanged_since(&jobs.db, &quiet_since).await? {
         let day = deletion_day(
-            &updated_at,
+            &draft.updated_at,
             policy.draft_days,
             policy.draft_warning_days,
             today,
         );
-        let inserted = sqlx::query(
-            "INSERT INTO espace_notices (id, business_id, request_id, kind, due_on, once_key,
-                 created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)
-             ON CONFLICT (once_key) DO NOTHING",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(&business_id)
-        .bind(&id)
-        .bind(NoticeKind::DraftExpiring.code())
-        .bind(day.iso())
-        .bind(warning_key(&id, &updated_at))
-        .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-        .execute(&jobs.db)
-        .await
-        .map_err(failed)?
-        .rows_affected();
-        if inserted == 1 {
+        let notice = NewNotice {
+            business_id: &draft.business_id,
+            request_id: Some(&draft.id),
+            kind: NoticeKind::DraftExpiring,
+            due_on: day,
+            once_key: Some(warning_key(&draft.id, &draft.updated_at)),
+        };
+        if inbox::add_notice(&jobs.db, notice).await? {
             warned += 1;
-            jobs.notifier.new_message(&business_id);
+            jobs.notifier.new_message(&draft.business_id);
         }
     }
     Ok(warned)
-}
-
-/// Storage keys of a request's files (documents and receipt), to delete after its row.
-async fn files_of(db: &AnyPool, request_id: &str) -> Result<Vec<String>, StoreError> {
-    let mut keys: Vec<String> =
-        sqlx::query("SELECT storage_key FROM request_documents WHERE request_id = $1")
-            .bind(request_id)
-            .fetch_all(db)
-            .await
-            .map_err(failed)?
-            .iter()
-            .map(|row| row.get("storage_key"))
-            .collect();
-    let receipt: Option<String> = sqlx::query("SELECT receipt_key FROM requests WHERE id = $1")
-        .bind(request_id)
-        .fetch_optional(db)
-        .await
-        .map_err(failed)?
-        .and_then(|row| row.get("receipt_key"));
-    keys.extend(receipt);
-    Ok(keys)
 }
 
 async fn delete_files(jobs: &Jobs, keys: Vec<String>) {
@@ -159,86 +117,30 @@ async fn delete_files(jobs: &Jobs, keys: Vec<String>) {
 /// past the expiry configured now (a longer one set since the warning keeps them).
 async fn delete_drafts(jobs: &Jobs, now: i64, today: CalendarDate) -> Result<u32, StoreError> {
     let expired_before = stamp(now - i64::from(jobs.retention.draft_days) * DAY);
-    let due = sqlx::query(
-        "SELECT r.id, r.business_id, r.updated_at FROM espace_notices n
-         JOIN requests r ON r.id = n.request_id
-         WHERE n.kind = $1 AND r.status = 'draft' AND n.due_on <= $2 AND r.updated_at < $3
-           AND n.once_key = 'draft/' || r.id || '/' || r.updated_at",
-    )
-    .bind(NoticeKind::DraftExpiring.code())
-    .bind(today.iso())
-    .bind(&expired_before)
-    .fetch_all(&jobs.db)
-    .await
-    .map_err(failed)?;
     let mut deleted = 0;
-    for draft in due {
-        let id: String = draft.get("id");
-        let business_id: String = draft.get("business_id");
-        let updated_at: String = draft.get("updated_at");
-        let keys = files_of(&jobs.db, &id).await?;
-        let mut tx = jobs.db.begin().await.map_err(failed)?;
-        // Unchanged since it was read: a step saved at this very moment keeps the draft.
-        let gone = sqlx::query(
-            "DELETE FROM requests WHERE id = $1 AND status = 'draft' AND updated_at = $2",
-        )
-        .bind(&id)
-        .bind(&updated_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(failed)?
-        .rows_affected();
-        if gone != 1 {
-            continue;
+    for draft in retention::warned_drafts_due(&jobs.db, today, &expired_before).await? {
+        let keys = retention::files_of(&jobs.db, &draft.id).await?;
+        let gone_notice = NewNotice {
+            business_id: &draft.business_id,
+            request_id: None,
+            kind: NoticeKind::DraftDeleted,
+            due_on: luxembourg_date(unix_of(&draft.updated_at)),
+            once_key: None,
+        };
+        if retention::delete_unchanged_draft(&jobs.db, &draft, gone_notice).await? {
+            delete_files(jobs, keys).await;
+            deleted += 1;
         }
-        sqlx::query(
-            "INSERT INTO espace_notices (id, business_id, kind, due_on, created_at)
-             VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(&business_id)
-        .bind(NoticeKind::DraftDeleted.code())
-        .bind(luxembourg_date(unix_of(&updated_at)).iso())
-        .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
-        .execute(&mut *tx)
-        .await
-        .map_err(failed)?;
-        tx.commit().await.map_err(failed)?;
-        delete_files(jobs, keys).await;
-        deleted += 1;
     }
     Ok(deleted)
 }
 
 /// Refused requests decided before `before` (`YYYY-MM-DD`).
 async fn delete_refused(jobs: &Jobs, before: &str) -> Result<u32, StoreError> {
-    let ids: Vec<String> =
-        sqlx::query("SELECT id FROM requests WHERE status = 'refused' AND decided_at < $1")
-            .bind(before)
-            .fetch_all(&jobs.db)
-            .await
-            .map_err(failed)?
-            .iter()
-            .map(|row| row.get("id"))
-            .collect();
     let mut deleted = 0;
-    for id in ids {
-        let keys = files_of(&jobs.db, &id).await?;
-        let mut tx = jobs.db.begin().await.map_err(failed)?;
-        // A refused certification never had a live code, but its rows would block the delete.
-        sqlx::query("DELETE FROM certification_tokens WHERE request_id = $1")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await
-            .map_err(failed)?;
-        let gone = sqlx::query("DELETE FROM requests WHERE id = $1 AND status = 'refused'")
-            .bind(&id)
-            .execute(&mut *tx)
-            .await
-            .map_err(failed)?
-            .rows_affected();
-        tx.commit().await.map_err(failed)?;
-        if gone == 1 {
+    for id in retention::refused_before(&jobs.db, before).await? {
+        let keys = retention::files_of(&jobs.db, &id).await?;
+        if retention::delete_refused(&jobs.db, &id).await? {
             delete_files(jobs, keys).await;
             deleted += 1;
         }

@@ -64,7 +64,7 @@ pub async fn connect_and_migrate(database_url: &str, data_dir: &Path) -> Result<
         .run(&pool)
         .await
         .map_err(DbError::Migrate)?;
-    crate::audit::install_append_only_guard(&pool)
+    crate::store::audit::install_append_only_guard(&pool)
         .await
         .map_err(DbError::Connect)?;
     Ok(pool)

@@ -1,0 +1,89 @@
+//! The HTTP edge: what a plain-form route needs from a request, each read once and each refusal
+//! answered the same way everywhere.
+//!
+//! - [`SignedInPerson`]: the person the session names; not signed in, the answer is the sign-in,
+//!   which brings them back to the address they asked for (every address a form posts to is
+//!   also a page).
+//! - [`PoliceAgent`]: the same, and a police agent; anyone else gets the page with 403.
+//! - [`PageParts`]: the request's head, to render the page again at the form's own address with
+//!   what was typed (a refused post comes back where it was sent).
+//! - [`PostedForm`]: a URL-encoded form, at most [`BODY_LIMIT`]: 413 beyond, 400 unreadable.
+
+use std::convert::Infallible;
+
+use app::model::{Role, StepValues, Viewer};
+use axum::body::to_bytes;
+use axum::extract::{FromRequest, FromRequestParts, OptionalFromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::render::render_page;
+use super::sign_in_first;
+use crate::body_limit::BODY_LIMIT;
+use crate::AppState;
+
+/// The signed-in person.
+pub struct SignedInPerson(pub Viewer);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedInPerson {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        match parts.extensions.get::<Viewer>() {
+            Some(viewer) => Ok(SignedInPerson(viewer.clone())),
+            None => Err(sign_in_first(parts.uri.path())),
+        }
+    }
+}
+
+impl<S: Send + Sync> OptionalFromRequestParts<S> for SignedInPerson {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Option<Self>, Infallible> {
+        Ok(parts.extensions.get::<Viewer>().cloned().map(SignedInPerson))
+    }
+}
+
+/// A signed-in police agent.
+pub struct PoliceAgent(pub Viewer);
+
+impl FromRequestParts<AppState> for PoliceAgent {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let SignedInPerson(viewer) = SignedInPerson::from_request_parts(parts, state).await?;
+        if viewer.role == Role::PoliceAgent {
+            return Ok(PoliceAgent(viewer));
+        }
+        // The agent's page at this address says the person may not see it.
+        Err(render_page(state, parts.clone(), None, (), StatusCode::FORBIDDEN).await)
+    }
+}
+
+/// The request's head, kept to render a page in answer to the post.
+pub struct PageParts(pub Parts);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageParts {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(PageParts(parts.clone()))
+    }
+}
+
+/// A plain form's values.
+pub struct PostedForm(pub StepValues);
+
+impl<S: Send + Sync> FromRequest<S> for PostedForm {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, _: &S) -> Result<Self, Response> {
+        let bytes = to_bytes(request.into_body(), BODY_LIMIT)
+            .await
+            .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        serde_urlencoded::from_bytes(&bytes)
+            .map(PostedForm)
+            .map_err(|_| StatusCode::BAD_REQUEST.into_response())
+    }
+}
