@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod pdf;
 pub mod rate_limit;
 pub mod receipt;
+mod router;
 pub mod routes;
 pub mod store;
 pub mod telemetry;
@@ -26,28 +27,15 @@ mod security_headers;
 
 use std::sync::Arc;
 
-use app::api::backend::{
-    PublicUrl, SessionIdleSeconds, SharedCaseStore, SharedEspaceStore, SharedRequestStore,
-    SharedSiteStore,
-};
-use app::{shell, App};
+use app::api::backend::SharedEspaceStore;
 use axum::extract::FromRef;
-use axum::http::{header, HeaderValue};
-use axum::middleware::from_fn_with_state;
-use axum::routing::{get, post};
 use axum::serve::ListenerExt;
-use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
-use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use sqlx::AnyPool;
-use tower_http::compression::CompressionLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::trace::TraceLayer;
-
-const REQUEST_ID: axum::http::HeaderName = axum::http::HeaderName::from_static("x-request-id");
 
 pub use config::{Config, ConfigError};
+pub(crate) use router::page_context;
+pub use router::router;
 
 /// What every handler and server function can reach. Server functions get it from context.
 #[derive(Clone, FromRef)]
@@ -171,217 +159,6 @@ pub async fn build_state(config: Config) -> Result<AppState, StartError> {
         config: Arc::new(config),
         dev_idp,
     })
-}
-
-/// Every route of the portal: pages and server functions (Leptos), plain routes, static files.
-pub fn router(state: AppState) -> Router {
-    let pages = generate_route_list(App);
-    let leptos_options = state.leptos_options.clone();
-    let mut router = Router::new()
-        .route("/healthz", get(routes::healthz))
-        .route("/metrics", get(metrics::export))
-        .route("/language/{code}", get(routes::choose_language))
-        .route(
-            "/auth/login",
-            get(auth::login).layer(from_fn_with_state(state.clone(), rate_limit::sign_ins)),
-        )
-        .route(
-            "/auth/callback",
-            get(auth::callback).layer(from_fn_with_state(state.clone(), rate_limit::sign_ins)),
-        )
-        .route("/auth/logout", post(auth::logout))
-        .route(
-            routes::NEW_BUSINESS_PATH,
-            post(routes::create_business_without_javascript),
-        )
-        .route(
-            "/espace/entreprises/{id}/invitation",
-            post(routes::invite_without_javascript),
-        )
-        .route(
-            "/espace/invitations/{token}",
-            post(routes::accept_without_javascript),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes",
-            post(routes::start_request),
-        )
-        .route(
-            "/espace/entreprises/{id}/certification",
-            post(routes::redeem)
-                .layer(from_fn_with_state(state.clone(), rate_limit::code_attempts)),
-        )
-        .route(routes::EXPORT_PATH, get(routes::person_data))
-        .route("/agent/journal.csv", get(routes::trail_csv))
-        .route(
-            "/agent/demandes/{request}/journal.csv",
-            get(routes::case_trail_csv),
-        )
-        .route("/agent/demandes/{request}/prise", post(routes::take))
-        .route("/agent/demandes/{request}/question", post(routes::ask))
-        .route("/agent/demandes/{request}/decision", post(routes::decide))
-        .route(
-            "/agent/demandes/{request}/pieces/{document}",
-            get(routes::agent_document),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}",
-            post(routes::answer)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    routes::UPLOAD_BODY_LIMIT,
-                ))
-                .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
-        )
-        .route(
-            "/espace/entreprises/{id}/sites/{site}/changement/{part}",
-            post(routes::report_change),
-        )
-        .route(
-            "/agent/sites/{site}/changements/{change}",
-            post(routes::decide_change),
-        )
-        .route(
-            "/espace/entreprises/{id}/sites/{site}/controles",
-            post(routes::record_check)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    routes::UPLOAD_BODY_LIMIT,
-                ))
-                .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
-        )
-        .route(
-            "/espace/entreprises/{id}/sites/{site}/controles/{check}",
-            get(routes::member_certificate),
-        )
-        .route(
-            "/agent/sites/{site}/fausses-alertes",
-            post(routes::record_false_alert),
-        )
-        .route(
-            "/agent/sites/{site}/controles/{check}",
-            get(routes::agent_certificate),
-        )
-        .route("/agent/demandes/{request}/lettre", post(routes::letter))
-        .route("/agent/demandes/{request}/envoi", post(routes::posted))
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/supprimer",
-            post(routes::delete_request),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}",
-            get(routes::download),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}/supprimer",
-            post(routes::remove),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/recepisse.pdf",
-            get(routes::receipt),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/{step}",
-            // The documents step takes uploads (form answers are limited in the handler).
-            post(routes::post_step)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    routes::UPLOAD_BODY_LIMIT,
-                ))
-                .layer(from_fn_with_state(state.clone(), rate_limit::uploads)),
-        )
-        .leptos_routes_with_context(&state, pages, page_context(&state), move || {
-            shell(leptos_options.clone())
-        })
-        // The site's files (bundle, CSS, assets), else the Leptos "not found" page. tower-http
-        // serves the files rather than leptos_axum's `file_and_error_handler`: that one wraps
-        // each file response in `Owner::new()`, which on a busy worker thread can attach to
-        // another request's owner and copy its status (under load, a 401 page made
-        // `/pkg/alarmis.js` answer 401).
-        .fallback_service(
-            // The release build writes each file compressed beforehand (cargo leptos -P:
-            // brotli at its best quality, a quarter smaller than compressing on the fly).
-            tower_http::services::ServeDir::new(&*state.leptos_options.site_root)
-                .precompressed_br()
-                .precompressed_gzip()
-                .fallback(axum::handler::Handler::with_state(
-                    file_and_error_handler_with_context::<AppState, _>(page_context(&state), shell),
-                    state.clone(),
-                )),
-        );
-    if let Some(idp) = state.dev_idp.clone() {
-        router = router.nest(config::DEV_IDP_PATH, dev_idp::router(idp));
-    }
-    if state.config.test_clock {
-        router = router.route(
-            "/dev/horloge",
-            get(routes::test_clock_today).post(routes::advance_test_clock),
-        );
-    }
-    router
-        .layer(axum::middleware::from_fn(page_scripts::trim))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            auth::attach_viewer,
-        ))
-        .layer(store::sessions::layer(state.db.clone(), &state.config))
-        .layer(axum::middleware::from_fn(csrf::refuse_cross_origin))
-        .layer(axum::middleware::from_fn(api_errors::portal_error_status))
-        .layer(axum::middleware::from_fn_with_state(
-            state.security_headers.clone(),
-            security_headers::add,
-        ))
-        .layer(axum::middleware::from_fn(body_limit::limit_bodies))
-        .layer(CompressionLayer::new())
-        .layer(axum::middleware::from_fn(metrics::record))
-        .layer(
-            // Path only: query strings can hold what people typed (a postcode, a name).
-            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-                let id = request
-                    .headers()
-                    .get(REQUEST_ID)
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or("-");
-                tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
-            }),
-        )
-        // Outermost: every log line of a request carries its id, and the response says it
-        // (a person quoting it to the helpdesk finds the lines). A proxy's id is kept.
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-        .with_state(state)
-}
-
-/// What pages and server functions find in context beside the state: the eSpace store and
-/// the public address. Every renderer provides it (the routes here, forms sent back).
-pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
-    let espaces: SharedEspaceStore = state.espaces.clone();
-    let requests: SharedRequestStore = state.requests.clone();
-    let cases: SharedCaseStore = state.cases.clone();
-    let sites: SharedSiteStore = state.sites.clone();
-    let public_url = PublicUrl(state.config.public_url.clone());
-    let session_idle = SessionIdleSeconds(state.config.session_idle.as_secs());
-    let retention = app::model::retention::RetentionTerms {
-        draft_days: state.config.retention.draft_days,
-        draft_warning_days: state.config.retention.draft_warning_days,
-        refused_years: state.config.retention.refused_years,
-    };
-    let security_headers = state.security_headers.clone();
-    move || {
-        // leptos_axum made this render's nonce and put it on its inline scripts.
-        if let (Some(nonce), Some(response)) = (
-            leptos::nonce::use_nonce(),
-            use_context::<leptos_axum::ResponseOptions>(),
-        ) {
-            if let Ok(policy) = HeaderValue::from_str(&security_headers.page_policy(&nonce)) {
-                response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
-            }
-        }
-        provide_context(espaces.clone());
-        provide_context(requests.clone());
-        provide_context(cases.clone());
-        provide_context(sites.clone());
-        provide_context(public_url.clone());
-        provide_context(session_idle);
-        provide_context(retention);
-    }
 }
 
 /// Serves until SIGINT or SIGTERM, then finishes the requests under way.

@@ -1,6 +1,7 @@
 //! Uploaded documents and generated receipts: bytes in an object store (a local folder by
 //! default; S3 and others are a change of store, not of code), facts about them in the database.
 
+pub mod intake;
 mod sniff;
 pub mod virus_scan;
 

@@ -5,17 +5,19 @@
 use app::api::PortalError;
 use app::model::case::{AuditAction, ANSWER_MAX_CHARS};
 use app::model::connection::DocumentKind;
-use app::model::{FieldErrors, RequestStatus, StepValues, Submitted};
+use app::model::{FieldErrors, RequestStatus, StepValues, Submitted, Viewer};
 use app::pages::agent_case_path;
 use app::pages::request::{request_path, ANSWER_FIELD};
-use axum::extract::{FromRequest, Multipart, Path, Query, Request, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::documents::{find_request, read_upload, send_stored, store_upload};
-use super::form_post::{agent_form, agent_of, refused, sent_back, unavailable};
+use super::documents::{find_request, send_stored};
+use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
+use super::form_post::{refused, sent_back, unavailable};
 use super::render::render_page;
+use crate::documents::intake::{read_upload, store_upload};
 use crate::store::audit::Event;
 use crate::store::cases::{Answer, CaseOutcome, Verdict};
 use crate::AppState;
@@ -63,13 +65,11 @@ async fn not_done(
 pub async fn take(
     State(state): State<AppState>,
     Path(request_id): Path<String>,
-    request: Request,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_case_path(&request_id);
-    let (parts, form, agent) = match agent_form(&state, request, &page).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     match state.cases.take(&agent.person_id, &request_id).await {
         Ok(outcome) => not_done(&state, parts, &page, form, outcome).await,
         Err(error) => unavailable(error),
@@ -80,13 +80,11 @@ pub async fn take(
 pub async fn ask(
     State(state): State<AppState>,
     Path(request_id): Path<String>,
-    request: Request,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_case_path(&request_id);
-    let (parts, form, agent) = match agent_form(&state, request, &page).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let question = match written(
         &form,
         QUESTION_FIELD,
@@ -113,13 +111,11 @@ pub async fn ask(
 pub async fn decide(
     State(state): State<AppState>,
     Path(request_id): Path<String>,
-    request: Request,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_case_path(&request_id);
-    let (parts, form, agent) = match agent_form(&state, request, &page).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let verdict = match form.get("decision").map(String::as_str) {
         Some("approve") => Verdict::Approve,
         Some("refuse") => match written(
@@ -151,16 +147,12 @@ pub async fn decide(
 pub async fn answer(
     State(state): State<AppState>,
     Path((business_id, request_id)): Path<(String, String)>,
-    request: Request,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
+    multipart: Multipart,
 ) -> Response {
     let page = request_path(&business_id, &request_id);
-    let (parts, body) = request.into_parts();
-    let multipart =
-        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-            Ok(multipart) => multipart,
-            Err(rejection) => return rejection.into_response(),
-        };
-    let (viewer, found) = match find_request(&state, &parts, &business_id, &request_id).await {
+    let found = match find_request(&state, &viewer, &business_id, &request_id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -206,7 +198,7 @@ pub async fn answer(
                 .get("kind")
                 .and_then(|code| DocumentKind::from_code(code.trim()))
                 .unwrap_or(DocumentKind::Other);
-            match store_upload(&state, &found.id, kind, file).await {
+            match store_upload(state.requests.documents(), &found.id, kind, file).await {
                 Ok(document) => Some(document),
                 Err(error) => return unavailable(error),
             }
@@ -241,15 +233,10 @@ pub struct DocumentQuery {
 /// the look is in the audit trail before the bytes leave.
 pub async fn agent_document(
     State(state): State<AppState>,
-    parts: Parts,
+    PoliceAgent(agent): PoliceAgent,
     Path((request_id, document_id)): Path<(String, String)>,
     Query(query): Query<DocumentQuery>,
 ) -> Response {
-    let page = agent_case_path(&request_id);
-    let agent = match agent_of(&state, &parts, &page).await {
-        Ok(agent) => agent,
-        Err(response) => return response,
-    };
     let request = match state.cases.submitted_request(&request_id).await {
         Ok(Some(request)) => request,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
@@ -286,25 +273,20 @@ pub async fn agent_document(
 }
 
 /// `GET /agent/journal.csv`: the whole audit trail.
-pub async fn trail_csv(State(state): State<AppState>, parts: Parts) -> Response {
-    export(&state, &parts, None).await
+pub async fn trail_csv(State(state): State<AppState>, PoliceAgent(agent): PoliceAgent) -> Response {
+    export(&state, &agent, None).await
 }
 
 /// `GET /agent/demandes/{request}/journal.csv`: one case's audit trail.
 pub async fn case_trail_csv(
     State(state): State<AppState>,
-    parts: Parts,
     Path(request_id): Path<String>,
+    PoliceAgent(agent): PoliceAgent,
 ) -> Response {
-    export(&state, &parts, Some(&request_id)).await
+    export(&state, &agent, Some(&request_id)).await
 }
 
-async fn export(state: &AppState, parts: &Parts, request_id: Option<&str>) -> Response {
-    let page = request_id.map_or_else(|| "/agent".to_owned(), agent_case_path);
-    let agent = match agent_of(state, parts, &page).await {
-        Ok(agent) => agent,
-        Err(response) => return response,
-    };
+async fn export(state: &AppState, agent: &Viewer, request_id: Option<&str>) -> Response {
     let business_id = match request_id {
         None => None,
         Some(id) => match state.cases.submitted_request(id).await {

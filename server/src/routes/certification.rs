@@ -5,15 +5,14 @@
 
 use app::api::PortalError;
 use app::model::certification::TokenInput;
-use app::model::{FieldErrors, StepValues, Viewer};
+use app::model::{FieldErrors, StepValues};
 use app::pages::{agent_case_path, business_path};
-use axum::extract::{Path, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::form_post::{agent_of, form_of, refused, sent_back, unavailable};
-use super::sign_in_first;
+use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
+use super::form_post::{refused, sent_back, unavailable};
 use crate::certification::letter;
 use crate::store::certification::{LetterOutcome, PostedOutcome, Redemption};
 use crate::AppState;
@@ -22,16 +21,11 @@ use crate::AppState;
 pub async fn redeem(
     State(state): State<AppState>,
     Path(business_id): Path<String>,
-    request: Request,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let page = business_path(&business_id);
-    let (parts, form) = match form_of(request).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&page);
-    };
     let typed = form.get(CODE_FIELD).cloned().unwrap_or_default();
     let kept = StepValues::from([(CODE_FIELD.to_owned(), typed.clone())]);
     let code = match TokenInput::parse(&typed) {
@@ -76,14 +70,11 @@ pub const CODE_FIELD: &str = "code";
 /// it changes something: the request's earlier code stops working.
 pub async fn letter(
     State(state): State<AppState>,
-    parts: Parts,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
     Path(request_id): Path<String>,
 ) -> Response {
     let page = agent_case_path(&request_id);
-    let agent = match agent_of(&state, &parts, &page).await {
-        Ok(agent) => agent,
-        Err(response) => return response,
-    };
     match state
         .certifications
         .issue_letter(&agent.person_id, &request_id)
@@ -125,14 +116,11 @@ pub async fn letter(
 /// `POST /agent/demandes/{request}/envoi`: the latest letter went out by post.
 pub async fn posted(
     State(state): State<AppState>,
-    parts: Parts,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
     Path(request_id): Path<String>,
 ) -> Response {
     let page = agent_case_path(&request_id);
-    let agent = match agent_of(&state, &parts, &page).await {
-        Ok(agent) => agent,
-        Err(response) => return response,
-    };
     match state
         .certifications
         .mark_posted(&agent.person_id, &request_id)

@@ -1,21 +1,19 @@
 //! `GET /espace/mes-donnees.zip`: the signed-in person's data and documents (GDPR).
 
-use app::model::Viewer;
 use axum::extract::State;
-use axum::http::request::Parts;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
+use super::extract::SignedInPerson;
 use super::form_post::unavailable;
-use super::sign_in_first;
 use crate::AppState;
 
 pub const EXPORT_PATH: &str = "/espace/mes-donnees.zip";
 
-pub async fn person_data(State(state): State<AppState>, parts: Parts) -> Response {
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first("/espace");
-    };
+pub async fn person_data(
+    State(state): State<AppState>,
+    SignedInPerson(viewer): SignedInPerson,
+) -> Response {
     let zip = match crate::export::person_zip(&state, &viewer.person_id).await {
         Ok(zip) => zip,
         Err(error) => return unavailable(error),

@@ -1,24 +1,19 @@
 //! The invitation forms posted without JavaScript (the pages call server functions otherwise).
 
-use app::model::Viewer;
 use app::pages::{business_path, invitation_path};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Extension;
 
-use super::sign_in_first;
+use super::extract::SignedInPerson;
 use crate::AppState;
 
 /// `POST /espace/entreprises/{id}/invitation`: back to the eSpace's page, showing the link.
 pub async fn invite_without_javascript(
     State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path(business_id): Path<String>,
+    SignedInPerson(viewer): SignedInPerson,
 ) -> Response {
     let page = business_path(&business_id);
-    let Some(Extension(viewer)) = viewer else {
-        return sign_in_first(&page);
-    };
     match state
         .espaces
         .create_invitation(&viewer.person_id, &business_id)
@@ -38,13 +33,10 @@ pub async fn invite_without_javascript(
 /// back to the invitation page, which explains.
 pub async fn accept_without_javascript(
     State(state): State<AppState>,
-    viewer: Option<Extension<Viewer>>,
     Path(token): Path<String>,
+    SignedInPerson(viewer): SignedInPerson,
 ) -> Response {
     let page = invitation_path(&token);
-    let Some(Extension(viewer)) = viewer else {
-        return sign_in_first(&page);
-    };
     match state
         .espaces
         .accept_invitation(&viewer.person_id, &token)

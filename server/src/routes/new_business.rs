@@ -2,7 +2,7 @@
 //! form creates the eSpace and goes to it; an invalid one gets the page back with what was
 //! typed and the messages (status 422), so nothing is lost.
 
-use app::model::{BusinessEspaceForm, Submitted, Viewer};
+use app::model::{BusinessEspaceForm, Submitted};
 use app::pages::business_path;
 use axum::extract::State;
 use axum::http::request::Parts;
@@ -10,18 +10,17 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 
+use super::extract::{PageParts, SignedInPerson};
 use crate::AppState;
 
 pub use app::pages::NEW_BUSINESS_PATH;
 
 pub async fn create_business_without_javascript(
     State(state): State<AppState>,
-    parts: Parts,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
     Form(form): Form<BusinessEspaceForm>,
 ) -> Response {
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return super::sign_in_first(NEW_BUSINESS_PATH);
-    };
     match form.parse() {
         Ok(details) => match state
             .espaces

@@ -3,39 +3,30 @@
 
 use app::api::requests::server as wizard;
 use app::api::PortalError;
-use app::model::{Procedure, StepValues, Submitted, Viewer, WizardStep};
+use app::model::{Procedure, Submitted, WizardStep};
 use app::pages::business_path;
 use app::pages::request::{request_path, step_path, BACK_TO_REVIEW, PROCEDURE_FIELD};
-use axum::body::to_bytes;
-use axum::extract::{Path, Request, State};
+use axum::extract::{FromRequest, Path, Request, State};
 use axum::http::header::CONTENT_TYPE;
-use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::extract::{PageParts, PostedForm, SignedInPerson};
+use super::form_post::{refused, status_of};
 use super::render::render_page;
 use super::sign_in_first;
 use crate::AppState;
-
-/// A step's answers are a few kilobytes; the motivation, the longest, is 2,000 characters.
-const FORM_BODY_LIMIT: usize = 64 * 1024;
 
 /// `POST /espace/entreprises/{id}/demandes`: a new draft of the posted procedure, opened at its
 /// first step.
 pub async fn start_request(
     State(state): State<AppState>,
     Path(business_id): Path<String>,
-    request: Request,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
+    PostedForm(values): PostedForm,
 ) -> Response {
     let page = business_path(&business_id);
-    let (parts, body) = request.into_parts();
-    let values: StepValues = match to_bytes(body, FORM_BODY_LIMIT).await {
-        Ok(bytes) => serde_urlencoded::from_bytes(&bytes).unwrap_or_default(),
-        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
-    };
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&page);
-    };
     // A form from before procedure A existed posts no procedure: it meant B.
     let Some(procedure) = values
         .get(PROCEDURE_FIELD)
@@ -52,11 +43,7 @@ pub async fn start_request(
         Err(PortalError::Unavailable) => Redirect::to(&page).into_response(),
         // Not a member: the eSpace's page says "not found", as for any other address of it;
         // already certified: the eSpace's page shows it.
-        Err(error) => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            render_page(&state, parts, Some(&page), (), status).await
-        }
+        Err(error) => refused(&state, parts, &page, error).await,
     }
 }
 
@@ -66,6 +53,7 @@ pub async fn start_request(
 pub async fn post_step(
     State(state): State<AppState>,
     Path((business_id, request_id, slug)): Path<(String, String, String)>,
+    SignedInPerson(viewer): SignedInPerson,
     request: Request,
 ) -> Response {
     // The documents step's upload form posts a file to the step's own address, so that a
@@ -75,19 +63,14 @@ pub async fn post_step(
         .get(CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
     if is_upload && slug == WizardStep::Documents.slug() {
-        return super::documents::upload(state, business_id, request_id, request).await;
+        return super::documents::upload(state, viewer, business_id, request_id, request).await;
     }
     let (parts, body) = request.into_parts();
     let page = step_path_of(&business_id, &request_id, &slug);
-    let mut values: StepValues = match to_bytes(body, FORM_BODY_LIMIT).await {
-        Ok(bytes) => match serde_urlencoded::from_bytes(&bytes) {
-            Ok(values) => values,
-            Err(_) => return StatusCode::BAD_REQUEST.into_response(),
-        },
-        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
-    };
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&page);
+    let request = Request::from_parts(parts.clone(), body);
+    let mut values = match PostedForm::from_request(request, &state).await {
+        Ok(PostedForm(values)) => values,
+        Err(response) => return response,
     };
     // Only a slug of some wizard is a step; whether it is this request's is the rules' call.
     let Some(step) = Procedure::ALL.iter().find_map(|p| p.step(&slug)) else {
@@ -125,8 +108,7 @@ pub async fn post_step(
         }
         Err(PortalError::SignInRequired) => sign_in_first(&page),
         Err(error) => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let status = status_of(&error);
             // The step page explains (not found, earlier steps first, already submitted) and,
             // when the service failed, keeps what was typed.
             let sent_back = Submitted {
@@ -141,12 +123,10 @@ pub async fn post_step(
 /// `POST /espace/entreprises/{id}/demandes/{request}/supprimer`.
 pub async fn delete_request(
     State(state): State<AppState>,
-    parts: Parts,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
     Path((business_id, request_id)): Path<(String, String)>,
 ) -> Response {
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&request_path(&business_id, &request_id));
-    };
     match wizard::delete_draft(
         &*state.requests,
         &viewer.person_id,
@@ -157,10 +137,8 @@ pub async fn delete_request(
     {
         Ok(()) => Redirect::to(&business_path(&business_id)).into_response(),
         Err(error) => {
-            let status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let page = request_path(&business_id, &request_id);
-            render_page(&state, parts, Some(&page), (), status).await
+            refused(&state, parts, &page, error).await
         }
     }
 }

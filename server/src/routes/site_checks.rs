@@ -5,17 +5,17 @@
 use app::api::backend::SiteStore;
 use app::api::PortalError;
 use app::model::after_connection::{check_done_on, YearlyCheck};
-use app::model::{CalendarDate, FieldErrors, StepValues, Submitted, Viewer};
-use app::pages::{agent_site_path, site_path};
-use axum::extract::{ConnectInfo, FromRequest, Multipart, Path, Request, State};
-use axum::http::request::Parts;
+use app::model::{CalendarDate, FieldErrors, StepValues, Submitted};
+use app::pages::site_path;
+use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::documents::{read_upload, send_stored};
-use super::form_post::{agent_of, form_of, refused, unavailable};
+use super::documents::send_stored;
+use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
+use super::form_post::{refused, unavailable};
 use super::render::render_page;
-use super::sign_in_first;
+use crate::documents::intake::read_upload;
 use crate::documents::DocumentStore;
 use crate::store::requests::sha256_hex;
 use crate::store::sites::NewCheck;
@@ -30,18 +30,11 @@ const FILE_FIELD: &str = "file";
 pub async fn record_check(
     State(state): State<AppState>,
     Path((business_id, site_id)): Path<(String, String)>,
-    request: Request,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
+    multipart: Multipart,
 ) -> Response {
     let page = site_path(&business_id, &site_id);
-    let (parts, body) = request.into_parts();
-    let multipart =
-        match Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await {
-            Ok(multipart) => multipart,
-            Err(rejection) => return rejection.into_response(),
-        };
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&page);
-    };
     let site = match state
         .sites
         .site_for_member(&viewer.person_id, &business_id, &site_id)
@@ -159,12 +152,9 @@ async fn send_certificate(state: &AppState, site_id: &str, check_id: &str) -> Re
 /// `GET /espace/entreprises/{id}/sites/{site}/controles/{check}`: a certificate, for a member.
 pub async fn member_certificate(
     State(state): State<AppState>,
-    parts: Parts,
+    SignedInPerson(viewer): SignedInPerson,
     Path((business_id, site_id, check_id)): Path<(String, String, String)>,
 ) -> Response {
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&site_path(&business_id, &site_id));
-    };
     match state
         .sites
         .site_for_member(&viewer.person_id, &business_id, &site_id)
@@ -179,12 +169,9 @@ pub async fn member_certificate(
 /// `GET /agent/sites/{site}/controles/{check}`: a certificate, for an agent.
 pub async fn agent_certificate(
     State(state): State<AppState>,
-    parts: Parts,
+    _: PoliceAgent,
     Path((site_id, check_id)): Path<(String, String)>,
 ) -> Response {
-    if let Err(response) = agent_of(&state, &parts, &agent_site_path(&site_id)).await {
-        return response;
-    }
     send_certificate(&state, &site_id, &check_id).await
 }
 
@@ -200,17 +187,13 @@ pub async fn test_clock_today(State(state): State<AppState>) -> Response {
 pub async fn advance_test_clock(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
-    request: Request,
+    PostedForm(form): PostedForm,
 ) -> Response {
     // It moves "today" for deletions too: only the tests, on this machine, move it, and only
     // forward (a load balancer on the same machine, as in the tests behind nginx, is loopback).
     if !peer.ip().is_loopback() {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let (_, form) = match form_of(request).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let Some(days) = form
         .get("days")
         .and_then(|d| d.trim().parse::<i64>().ok())

@@ -4,14 +4,14 @@
 use app::api::PortalError;
 use app::model::after_connection::{check_false_alert, ChangePart};
 use app::model::case::ANSWER_MAX_CHARS;
-use app::model::{CalendarDate, FieldErrors, Viewer};
+use app::model::{CalendarDate, FieldErrors};
 use app::pages::{agent_site_path, report_change_path, site_path, SITE_SENT_QUERY};
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::form_post::{agent_form, form_of, refused, sent_back, unavailable};
-use super::sign_in_first;
+use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
+use super::form_post::{refused, sent_back, unavailable};
 use crate::store::sites::{ChangeOutcome, ChangeVerdict};
 use crate::AppState;
 
@@ -19,19 +19,14 @@ use crate::AppState;
 pub async fn report_change(
     State(state): State<AppState>,
     Path((business_id, site_id, slug)): Path<(String, String, String)>,
-    request: Request,
+    SignedInPerson(viewer): SignedInPerson,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let Some(part) = ChangePart::from_slug(&slug) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let page = report_change_path(&business_id, &site_id, part);
-    let (parts, form) = match form_of(request).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return sign_in_first(&page);
-    };
     let outcome = state
         .sites
         .report_change(&viewer.person_id, &business_id, &site_id, part, &form)
@@ -65,13 +60,11 @@ pub async fn report_change(
 pub async fn decide_change(
     State(state): State<AppState>,
     Path((site_id, change_id)): Path<(String, String)>,
-    request: Request,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_site_path(&site_id);
-    let (parts, form, agent) = match agent_form(&state, request, &page).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let verdict = match form.get("decision").map(String::as_str) {
         Some("accept") => ChangeVerdict::Accept,
         Some("refuse") => {
@@ -121,13 +114,11 @@ pub async fn decide_change(
 pub async fn record_false_alert(
     State(state): State<AppState>,
     Path(site_id): Path<String>,
-    request: Request,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_site_path(&site_id);
-    let (parts, form, agent) = match agent_form(&state, request, &page).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let site = match state.sites.site(&site_id).await {
         Ok(Some(site)) => site,
         Ok(None) => return refused(&state, parts, &page, PortalError::NotFound).await,

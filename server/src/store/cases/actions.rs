@@ -6,9 +6,10 @@
 
 use app::api::backend::StoreError;
 use app::model::case::{AuditAction, CaseAction, Direction, MessageKind};
-use app::model::{ClientNumber, Procedure, ProcedureRequest, RequestStatus, WizardStep};
+use app::model::{Procedure, ProcedureRequest, RequestStatus, WizardStep};
 use sqlx::{Any, Row, Transaction};
 
+use super::client_numbers::{client_number_in_use, issue_client_number};
 use super::SqlCaseStore;
 use crate::clock::now_rfc3339;
 use crate::store::audit::{self, Event};
@@ -40,10 +41,6 @@ pub struct Answer {
     pub text: String,
     pub document: Option<NewDocument>,
 }
-
-/// How many numbers to skip at most when the sequence meets a number already in use (a number
-/// from before the portal, typed in procedure A and certified).
-const CLIENT_NUMBER_TRIES: usize = 50;
 
 struct Moved {
     business_id: String,
@@ -128,56 +125,6 @@ async fn post_message(
     .await
     .map_err(failed)?;
     Ok(())
-}
-
-/// Whether a client number belongs to another eSpace than `except_business`: certified there,
-/// or approved for one of its requests (a certification on its way, or a number the portal
-/// issued). Read inside the approving transaction; the unique indexes on both columns are the
-/// last guard.
-async fn client_number_in_use(
-    tx: &mut Transaction<'_, Any>,
-    number: &str,
-    except_business: &str,
-) -> Result<bool, StoreError> {
-    Ok(sqlx::query(
-        "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
-         UNION ALL
-         SELECT 1 AS yes FROM requests WHERE client_number = $1 AND business_id <> $2",
-    )
-    .bind(number)
-    .bind(except_business)
-    .fetch_optional(&mut **tx)
-    .await
-    .map_err(failed)?
-    .is_some())
-}
-
-/// The next client number from the sequence, past any number already in use.
-async fn issue_client_number(tx: &mut Transaction<'_, Any>) -> Result<String, StoreError> {
-    for _ in 0..CLIENT_NUMBER_TRIES {
-        sqlx::query("UPDATE client_number_sequence SET last_value = last_value + 1 WHERE id = 1")
-            .execute(&mut **tx)
-            .await
-            .map_err(failed)?;
-        let value: i64 = sqlx::query("SELECT last_value FROM client_number_sequence WHERE id = 1")
-            .fetch_one(&mut **tx)
-            .await
-            .map_err(failed)?
-            .get("last_value");
-        let number = u32::try_from(value)
-            .ok()
-            .and_then(ClientNumber::from_sequence)
-            .ok_or_else(|| {
-                StoreError::Inconsistent("the client number sequence is exhausted".into())
-            })?;
-        // No eSpace id is empty: every eSpace counts.
-        if !client_number_in_use(tx, number.as_str(), "").await? {
-            return Ok(number.as_str().to_owned());
-        }
-    }
-    Err(StoreError::Inconsistent(
-        "no free client number within the tries allowed".into(),
-    ))
 }
 
 impl SqlCaseStore {

@@ -3,6 +3,7 @@
 //! and the eSpace's inbox.
 
 mod actions;
+mod client_numbers;
 mod queue;
 
 use std::sync::Arc;

@@ -1,24 +1,25 @@
 //! Connection requests in the database: the server's side of `app::api::backend::RequestStore`,
 //! plus what only the server's own routes need (documents, receipts).
 
+mod documents;
+mod submission;
+
+pub use documents::{insert_document, sha256_hex, NewDocument};
+pub use submission::{format_reference, search_text};
+
 use std::collections::BTreeMap;
 
 use app::api::backend::{NewRequest, RequestStore, StoreError, Submission};
 use app::i18n::Locale;
-use app::model::case::{AuditAction, CaseMessage};
-use app::model::connection::{DocumentInfo, DocumentKind};
+use app::model::case::CaseMessage;
 use app::model::request::Decision;
 use app::model::{
     Procedure, ProcedureRequest, RequestStatus, RequestSummary, StepValues, WizardStep,
 };
-use bytes::Bytes;
-use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
 
 use crate::clock::now_rfc3339;
 use crate::documents::DocumentStore;
-use crate::receipt;
-use crate::store::audit::{self, Event};
 use crate::store::espaces::{details_from_row, is_member, member_condition};
 use crate::store::{corrupt, failed};
 
@@ -26,65 +27,6 @@ use crate::store::{corrupt, failed};
 pub struct SqlRequestStore {
     db: AnyPool,
     documents: DocumentStore,
-}
-
-/// A document about to be recorded: its bytes are already in the store under `storage_key`.
-pub struct NewDocument {
-    pub kind: DocumentKind,
-    pub file_name: String,
-    pub content_type: String,
-    pub size_bytes: u64,
-    pub sha256: String,
-    pub storage_key: String,
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-/// What a case is found by in the agents' queue (`store::cases`): lower-cased here, in every
-/// alphabet, and stored at submission.
-pub fn search_text(parts: &[&str]) -> String {
-    parts.join(" ").to_lowercase()
-}
-
-/// Records a document whose bytes are already stored, inside the caller's transaction, whatever
-/// the request's status (callers check it): an applicant's answer to the Police adds files to a
-/// submitted request.
-pub async fn insert_document(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    person_id: &str,
-    request_id: &str,
-    document: &NewDocument,
-) -> Result<String, StoreError> {
-    let id = uuid::Uuid::new_v4().to_string();
-    sqlx::query(
-        "INSERT INTO request_documents (id, request_id, kind, file_name, content_type,
-             size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&id)
-    .bind(request_id)
-    .bind(document.kind.code())
-    .bind(&document.file_name)
-    .bind(&document.content_type)
-    .bind(i64::try_from(document.size_bytes).unwrap_or(i64::MAX))
-    .bind(&document.sha256)
-    .bind(&document.storage_key)
-    .bind(person_id)
-    .bind(now_rfc3339())
-    .execute(&mut **tx)
-    .await
-    .map_err(failed)?;
-    Ok(id)
-}
-
-/// `ALR-2026-000123`.
-pub fn format_reference(year: i32, number: i64) -> String {
-    format!("ALR-{year}-{number:06}")
 }
 
 impl SqlRequestStore {
@@ -96,33 +38,6 @@ impl SqlRequestStore {
         &self.documents
     }
 
-    async fn documents_of(&self, request_id: &str) -> Result<Vec<DocumentInfo>, StoreError> {
-        sqlx::query(
-            "SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at
-             FROM request_documents WHERE request_id = $1 ORDER BY uploaded_at, file_name",
-        )
-        .bind(request_id)
-        .fetch_all(&self.db)
-        .await
-        .map_err(failed)?
-        .iter()
-        .map(|row| {
-            let kind: String = row.get("kind");
-            Ok(DocumentInfo {
-                id: row.get("id"),
-                kind: DocumentKind::from_code(&kind)
-                    .ok_or_else(|| corrupt("document kind", &kind))?,
-                file_name: row.get("file_name"),
-                content_type: row.get("content_type"),
-                size_bytes: u64::try_from(row.get::<i64, _>("size_bytes")).unwrap_or(0),
-                sha256: row.get("sha256"),
-                uploaded_at: row.get("uploaded_at"),
-            })
-        })
-        .collect()
-    }
-
-    /// The messages of a case, both ways, oldest first.
     async fn messages_of(&self, request_id: &str) -> Result<Vec<CaseMessage>, StoreError> {
         sqlx::query(
             "SELECT id, direction, kind, body, created_at, read_at FROM request_messages
@@ -135,94 +50,6 @@ impl SqlRequestStore {
         .iter()
         .map(crate::store::inbox::message_from_row)
         .collect()
-    }
-
-    /// Records an uploaded document of a draft; `None` when the request is not a draft.
-    pub async fn add_document(
-        &self,
-        person_id: &str,
-        request_id: &str,
-        document: &NewDocument,
-    ) -> Result<Option<String>, StoreError> {
-        let mut tx = self.db.begin().await.map_err(failed)?;
-        // Touching the request first takes the write lock and proves it is still a draft.
-        let draft =
-            sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
-                .bind(now_rfc3339())
-                .bind(request_id)
-                .execute(&mut *tx)
-                .await
-                .map_err(failed)?
-                .rows_affected();
-        if draft != 1 {
-            return Ok(None);
-        }
-        let id = insert_document(&mut tx, person_id, request_id, document).await?;
-        tx.commit().await.map_err(failed)?;
-        Ok(Some(id))
-    }
-
-    /// The storage key of a document of `request_id`.
-    pub async fn document_key(
-        &self,
-        request_id: &str,
-        document_id: &str,
-    ) -> Result<Option<String>, StoreError> {
-        Ok(sqlx::query(
-            "SELECT storage_key FROM request_documents WHERE request_id = $1 AND id = $2",
-        )
-        .bind(request_id)
-        .bind(document_id)
-        .fetch_optional(&self.db)
-        .await
-        .map_err(failed)?
-        .map(|row| row.get("storage_key")))
-    }
-
-    /// Removes a draft's document; `false` when there is none or the request is submitted.
-    pub async fn remove_document(
-        &self,
-        request_id: &str,
-        document_id: &str,
-    ) -> Result<bool, StoreError> {
-        let Some(key) = self.document_key(request_id, document_id).await? else {
-            return Ok(false);
-        };
-        let removed = sqlx::query(
-            "DELETE FROM request_documents WHERE request_id = $1 AND id = $2
-               AND EXISTS (SELECT 1 FROM requests WHERE id = $1 AND status = 'draft')",
-        )
-        .bind(request_id)
-        .bind(document_id)
-        .execute(&self.db)
-        .await
-        .map_err(failed)?
-        .rows_affected();
-        if removed == 1 {
-            // Removing a file is a change to the draft: it puts off its deletion as unused.
-            sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
-                .bind(now_rfc3339())
-                .bind(request_id)
-                .execute(&self.db)
-                .await
-                .map_err(failed)?;
-            if let Err(error) = self.documents.delete(&key).await {
-                tracing::warn!(%error, "document row removed, its bytes stay in the store");
-            }
-        }
-        Ok(removed == 1)
-    }
-
-    /// The stored receipt of a request submitted at some point (whatever its status now).
-    pub async fn receipt_key(&self, request_id: &str) -> Result<Option<String>, StoreError> {
-        Ok(
-            sqlx::query("SELECT receipt_key FROM requests WHERE id = $1 AND reference IS NOT NULL")
-                .bind(request_id)
-                .fetch_optional(&self.db)
-                .await
-                .map_err(failed)?
-                .and_then(|row| row.get::<Option<String>, _>("receipt_key")),
-        )
     }
 
     /// A request whoever asks: callers check the membership or the agent's role first.
@@ -532,112 +359,6 @@ impl RequestStore for SqlRequestStore {
         request: &ProcedureRequest,
         locale: Locale,
     ) -> Result<Submission, StoreError> {
-        let now = chrono::Utc::now();
-        let submitted_at = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let mut tx = self.db.begin().await.map_err(failed)?;
-        // Only one submission flips the status; a second (double click, resent form, another
-        // tab) finds nothing to update and gets the first one's reference.
-        let won = sqlx::query(
-            "UPDATE requests SET status = 'submitted', submitted_at = $1, submitted_by = $2, updated_at = $1
-             WHERE id = $3 AND status = 'draft'",
-        )
-        .bind(&submitted_at)
-        .bind(person_id)
-        .bind(&request.id)
-        .execute(&mut *tx)
-        .await
-        .map_err(failed)?
-        .rows_affected();
-        if won != 1 {
-            drop(tx);
-            let reference: Option<String> =
-                sqlx::query("SELECT reference FROM requests WHERE id = $1")
-                    .bind(&request.id)
-                    .fetch_optional(&self.db)
-                    .await
-                    .map_err(failed)?
-                    .and_then(|row| row.get("reference"));
-            return reference.map(Submission::AlreadySubmitted).ok_or_else(|| {
-                StoreError::Inconsistent("the request is neither a draft nor submitted".into())
-            });
-        }
-        let year = chrono::Datelike::year(&now);
-        let number: i64 = sqlx::query(
-            "INSERT INTO reference_counters (year, last_number) VALUES ($1, 1)
-             ON CONFLICT (year) DO UPDATE SET last_number = reference_counters.last_number + 1
-             RETURNING last_number",
-        )
-        .bind(year)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(failed)?
-        .get("last_number");
-        let reference = format_reference(year, number);
-        let mut frozen = request.clone();
-        frozen.status = RequestStatus::Submitted;
-        frozen.reference = Some(reference.clone());
-        frozen.submitted_at = Some(submitted_at.clone());
-        // On the transaction's own connection: a second one from the pool, asked for while
-        // this one holds the counter's lock, left concurrent submissions waiting on each
-        // other until the pool timed out (bench/writes on PostgreSQL).
-        frozen.representative = name_in(&mut *tx, person_id).await?;
-        let snapshot = serde_json::to_string(&frozen).map_err(failed)?;
-        let pdf = receipt::render(&frozen, locale);
-        let receipt_sha256 = sha256_hex(&pdf);
-        let receipt_key = format!("requests/{}/receipt-{reference}.pdf", request.id);
-        self.documents
-            .put(&receipt_key, Bytes::from(pdf))
-            .await
-            .map_err(failed)?;
-        let locality = match request.procedure {
-            Procedure::Connection => request.answer(WizardStep::Site, "site_locality"),
-            Procedure::Certification => {
-                request.answer(WizardStep::PostalAddress, "letter_locality")
-            }
-        }
-        .unwrap_or(&request.company.seat.locality);
-        let search_text = search_text(&[
-            &reference,
-            &request.company.company_name,
-            &request.company.rcs_number.to_string(),
-            locality,
-        ]);
-        sqlx::query(
-            "UPDATE requests SET reference = $1, snapshot = $2, receipt_key = $3, receipt_sha256 = $4,
-                    locality = $5, search_text = $7
-             WHERE id = $6",
-        )
-        .bind(&reference)
-        .bind(&snapshot)
-        .bind(&receipt_key)
-        .bind(&receipt_sha256)
-        .bind(locality)
-        .bind(&request.id)
-        .bind(&search_text)
-        .execute(&mut *tx)
-        .await
-        .map_err(failed)?;
-        audit::record(
-            &mut *tx,
-            Event::applicant(person_id, AuditAction::Submitted)
-                .on(&request.business_id, &request.id)
-                .detail(&reference),
-        )
-        .await?;
-        tx.commit().await.map_err(failed)?;
-        tracing::info!(%reference, procedure = request.procedure.code(), "request submitted");
-        crate::metrics::submitted(request.procedure.code());
-        Ok(Submission::Submitted(reference))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn references_are_zero_padded_per_year() {
-        assert_eq!(format_reference(2026, 123), "ALR-2026-000123");
-        assert_eq!(format_reference(2027, 1), "ALR-2027-000001");
+        self.submit_now(person_id, request, locale).await
     }
 }

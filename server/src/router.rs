@@ -1,0 +1,251 @@
+//! Every address the portal answers, in four routers beside the Leptos pages and server
+//! functions: the applicant's plain routes, the Police's, sign-in, and the development and test
+//! routes (only when configured); then static files, and the layers every request goes through.
+
+use app::api::backend::{
+    PublicUrl, SessionIdleSeconds, SharedCaseStore, SharedEspaceStore, SharedRequestStore,
+    SharedSiteStore,
+};
+use app::{shell, App};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+use crate::{
+    api_errors, auth, body_limit, config, csrf, dev_idp, metrics, page_scripts, rate_limit, routes,
+    security_headers, store, AppState,
+};
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Every route of the portal: pages and server functions (Leptos), plain routes, static files.
+pub fn router(state: AppState) -> Router {
+    let pages = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let mut router = Router::new()
+        .route("/healthz", get(routes::healthz))
+        .route("/metrics", get(metrics::export))
+        .route("/language/{code}", get(routes::choose_language))
+        .merge(sign_in(&state))
+        .merge(applicant(&state))
+        .merge(police())
+        .leptos_routes_with_context(&state, pages, page_context(&state), move || {
+            shell(leptos_options.clone())
+        })
+        // The site's files (bundle, CSS, assets), else the Leptos "not found" page. tower-http
+        // serves the files rather than leptos_axum's `file_and_error_handler`: that one wraps
+        // each file response in `Owner::new()`, which on a busy worker thread can attach to
+        // another request's owner and copy its status (under load, a 401 page made
+        // `/pkg/alarmis.js` answer 401).
+        .fallback_service(
+            // scripts/build-site writes each file compressed beforehand (brotli at its best
+            // quality, a quarter smaller than compressing on the fly).
+            ServeDir::new(&*state.leptos_options.site_root)
+                .precompressed_br()
+                .precompressed_gzip()
+                .fallback(axum::handler::Handler::with_state(
+                    file_and_error_handler_with_context::<AppState, _>(page_context(&state), shell),
+                    state.clone(),
+                )),
+        );
+    if let Some(idp) = state.dev_idp.clone() {
+        router = router.nest(config::DEV_IDP_PATH, dev_idp::router(idp));
+    }
+    if state.config.test_clock {
+        router = router.route(
+            "/dev/horloge",
+            get(routes::test_clock_today).post(routes::advance_test_clock),
+        );
+    }
+    with_layers(router, &state).with_state(state)
+}
+
+/// Signing in and out with the identity provider; starting a sign-in and coming back from
+/// the provider are rate-limited per network address.
+fn sign_in(state: &AppState) -> Router<AppState> {
+    let limited = || from_fn_with_state(state.clone(), rate_limit::sign_ins);
+    Router::new()
+        .route("/auth/login", get(auth::login).layer(limited()))
+        .route("/auth/callback", get(auth::callback).layer(limited()))
+        .route("/auth/logout", post(auth::logout))
+}
+
+/// The applicant's plain forms and files (the same forms work without JavaScript): business
+/// eSpaces and invitations, the wizards, documents, certification codes, connected sites.
+fn applicant(state: &AppState) -> Router<AppState> {
+    // Routes that take files: one request's documents at most, and files counted per person.
+    let uploads = || from_fn_with_state(state.clone(), rate_limit::uploads);
+    let upload_size = || DefaultBodyLimit::max(routes::UPLOAD_BODY_LIMIT);
+    Router::new()
+        .route(
+            routes::NEW_BUSINESS_PATH,
+            post(routes::create_business_without_javascript),
+        )
+        .route(
+            "/espace/entreprises/{id}/invitation",
+            post(routes::invite_without_javascript),
+        )
+        .route(
+            "/espace/invitations/{token}",
+            post(routes::accept_without_javascript),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes",
+            post(routes::start_request),
+        )
+        .route(
+            "/espace/entreprises/{id}/certification",
+            post(routes::redeem)
+                .layer(from_fn_with_state(state.clone(), rate_limit::code_attempts)),
+        )
+        .route(routes::EXPORT_PATH, get(routes::person_data))
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}",
+            post(routes::answer).layer(upload_size()).layer(uploads()),
+        )
+        .route(
+            "/espace/entreprises/{id}/sites/{site}/changement/{part}",
+            post(routes::report_change),
+        )
+        .route(
+            "/espace/entreprises/{id}/sites/{site}/controles",
+            post(routes::record_check)
+                .layer(upload_size())
+                .layer(uploads()),
+        )
+        .route(
+            "/espace/entreprises/{id}/sites/{site}/controles/{check}",
+            get(routes::member_certificate),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/supprimer",
+            post(routes::delete_request),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}",
+            get(routes::download),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}/supprimer",
+            post(routes::remove),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/recepisse.pdf",
+            get(routes::receipt),
+        )
+        .route(
+            "/espace/entreprises/{id}/demandes/{request}/{step}",
+            // The documents step takes uploads (form answers are limited by their extractor).
+            post(routes::post_step)
+                .layer(upload_size())
+                .layer(uploads()),
+        )
+}
+
+/// The Police's back office: cases, their documents and audit trail, letters, connected sites.
+fn police() -> Router<AppState> {
+    Router::new()
+        .route("/agent/journal.csv", get(routes::trail_csv))
+        .route(
+            "/agent/demandes/{request}/journal.csv",
+            get(routes::case_trail_csv),
+        )
+        .route("/agent/demandes/{request}/prise", post(routes::take))
+        .route("/agent/demandes/{request}/question", post(routes::ask))
+        .route("/agent/demandes/{request}/decision", post(routes::decide))
+        .route(
+            "/agent/demandes/{request}/pieces/{document}",
+            get(routes::agent_document),
+        )
+        .route("/agent/demandes/{request}/lettre", post(routes::letter))
+        .route("/agent/demandes/{request}/envoi", post(routes::posted))
+        .route(
+            "/agent/sites/{site}/changements/{change}",
+            post(routes::decide_change),
+        )
+        .route(
+            "/agent/sites/{site}/fausses-alertes",
+            post(routes::record_false_alert),
+        )
+        .route(
+            "/agent/sites/{site}/controles/{check}",
+            get(routes::agent_certificate),
+        )
+}
+
+/// What every request goes through, innermost first: scripts trimmed from pages without an
+/// island, the signed-in person, the session, the cross-site check, error statuses, security
+/// headers, body limits, compression, metrics, the log's span and the request's id.
+fn with_layers(router: Router<AppState>, state: &AppState) -> Router<AppState> {
+    router
+        .layer(from_fn(page_scripts::trim))
+        .layer(from_fn_with_state(state.clone(), auth::attach_viewer))
+        .layer(store::sessions::layer(state.db.clone(), &state.config))
+        .layer(from_fn(csrf::refuse_cross_origin))
+        .layer(from_fn(api_errors::portal_error_status))
+        .layer(from_fn_with_state(
+            state.security_headers.clone(),
+            security_headers::add,
+        ))
+        .layer(from_fn(body_limit::limit_bodies))
+        .layer(CompressionLayer::new())
+        .layer(from_fn(metrics::record))
+        .layer(
+            // Path only: query strings can hold what people typed (a postcode, a name).
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+            }),
+        )
+        // Outermost: every log line of a request carries its id, and the response says it
+        // (a person quoting it to the helpdesk finds the lines). A proxy's id is kept.
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// What pages and server functions find in context beside the state: the eSpace store and
+/// the public address. Every renderer provides it (the routes here, forms sent back).
+pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let espaces: SharedEspaceStore = state.espaces.clone();
+    let requests: SharedRequestStore = state.requests.clone();
+    let cases: SharedCaseStore = state.cases.clone();
+    let sites: SharedSiteStore = state.sites.clone();
+    let public_url = PublicUrl(state.config.public_url.clone());
+    let session_idle = SessionIdleSeconds(state.config.session_idle.as_secs());
+    let retention = app::model::retention::RetentionTerms {
+        draft_days: state.config.retention.draft_days,
+        draft_warning_days: state.config.retention.draft_warning_days,
+        refused_years: state.config.retention.refused_years,
+    };
+    let security_headers = state.security_headers.clone();
+    move || {
+        // leptos_axum made this render's nonce and put it on its inline scripts.
+        if let (Some(nonce), Some(response)) = (
+            leptos::nonce::use_nonce(),
+            use_context::<leptos_axum::ResponseOptions>(),
+        ) {
+            if let Ok(policy) = HeaderValue::from_str(&security_headers.page_policy(&nonce)) {
+                response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
+            }
+        }
+        provide_context(espaces.clone());
+        provide_context(requests.clone());
+        provide_context(cases.clone());
+        provide_context(sites.clone());
+        provide_context(public_url.clone());
+        provide_context(session_idle);
+        provide_context(retention);
+    }
+}
