@@ -17,6 +17,8 @@ mod dom;
 mod form_check;
 #[cfg(feature = "hydrate")]
 mod form_dom;
+#[cfg(feature = "hydrate")]
+mod form_read;
 mod form_texts;
 mod session_clock;
 #[cfg(feature = "hydrate")]
