@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod islands;
 pub mod model;
 pub mod pages;
+pub mod paths;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};

@@ -148,7 +148,7 @@ pub struct IdentityConfig {
 const DEFAULT_PRICE_INDEX: &str = "944.43";
 
 /// The built-in provider's own issuer path, under the public URL.
-pub const DEV_IDP_PATH: &str = "/dev-idp";
+pub use app::paths::DEV_IDP as DEV_IDP_PATH;
 /// The client secret shared by the portal and the built-in provider when none is configured.
 const DEV_CLIENT_SECRET: &str = "alarmis-development-secret";
 

@@ -107,10 +107,7 @@ impl Notifier {
         let to = address
             .parse::<lettre::Address>()
             .map_err(|_| MailError::Recipient)?;
-        let link = format!(
-            "{}/espace/entreprises/{business_id}/messages",
-            self.public_url
-        );
+        let link = format!("{}{}", self.public_url, app::paths::inbox_path(business_id));
         let mail = Message::builder()
             .from(from.clone())
             .to(Mailbox::new(None, to))

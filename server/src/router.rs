@@ -6,7 +6,7 @@ use app::api::backend::{
     PublicUrl, SessionIdleSeconds, SharedCaseStore, SharedEspaceStore, SharedRequestStore,
     SharedSiteStore,
 };
-use app::{shell, App};
+use app::{paths, shell, App};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::{from_fn, from_fn_with_state};
@@ -20,7 +20,7 @@ use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use crate::{
-    api_errors, auth, body_limit, config, csrf, dev_idp, metrics, page_scripts, rate_limit, routes,
+    api_errors, auth, body_limit, csrf, dev_idp, metrics, page_scripts, rate_limit, routes,
     security_headers, store, AppState,
 };
 
@@ -31,9 +31,9 @@ pub fn router(state: AppState) -> Router {
     let pages = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let mut router = Router::new()
-        .route("/healthz", get(routes::healthz))
-        .route("/metrics", get(metrics::export))
-        .route("/language/{code}", get(routes::choose_language))
+        .route(paths::HEALTH, get(routes::healthz))
+        .route(paths::METRICS, get(metrics::export))
+        .route(paths::LANGUAGE, get(routes::choose_language))
         .merge(sign_in(&state))
         .merge(applicant(&state))
         .merge(police())
@@ -57,11 +57,11 @@ pub fn router(state: AppState) -> Router {
                 )),
         );
     if let Some(idp) = state.dev_idp.clone() {
-        router = router.nest(config::DEV_IDP_PATH, dev_idp::router(idp));
+        router = router.nest(paths::DEV_IDP, dev_idp::router(idp));
     }
     if state.config.test_clock {
         router = router.route(
-            "/dev/horloge",
+            paths::TEST_CLOCK,
             get(routes::test_clock_today).post(routes::advance_test_clock),
         );
     }
@@ -73,9 +73,12 @@ pub fn router(state: AppState) -> Router {
 fn sign_in(state: &AppState) -> Router<AppState> {
     let limited = || from_fn_with_state(state.clone(), rate_limit::sign_ins);
     Router::new()
-        .route("/auth/login", get(auth::login).layer(limited()))
-        .route("/auth/callback", get(auth::callback).layer(limited()))
-        .route("/auth/logout", post(auth::logout))
+        .route(paths::SIGN_IN, get(auth::login).layer(limited()))
+        .route(
+            paths::SIGN_IN_CALLBACK,
+            get(auth::callback).layer(limited()),
+        )
+        .route(paths::SIGN_OUT, post(auth::logout))
 }
 
 /// The applicant's plain forms and files (the same forms work without JavaScript): business
@@ -86,63 +89,39 @@ fn applicant(state: &AppState) -> Router<AppState> {
     let upload_size = || DefaultBodyLimit::max(routes::UPLOAD_BODY_LIMIT);
     Router::new()
         .route(
-            routes::NEW_BUSINESS_PATH,
+            paths::NEW_BUSINESS,
             post(routes::create_business_without_javascript),
         )
         .route(
-            "/espace/entreprises/{id}/invitation",
+            paths::BUSINESS_INVITATION,
             post(routes::invite_without_javascript),
         )
+        .route(paths::INVITATION, post(routes::accept_without_javascript))
+        .route(paths::NEW_REQUEST, post(routes::start_request))
         .route(
-            "/espace/invitations/{token}",
-            post(routes::accept_without_javascript),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes",
-            post(routes::start_request),
-        )
-        .route(
-            "/espace/entreprises/{id}/certification",
+            paths::CERTIFICATION_CODE,
             post(routes::redeem)
                 .layer(from_fn_with_state(state.clone(), rate_limit::code_attempts)),
         )
-        .route(routes::EXPORT_PATH, get(routes::person_data))
+        .route(paths::EXPORT, get(routes::person_data))
         .route(
-            "/espace/entreprises/{id}/demandes/{request}",
+            paths::REQUEST,
             post(routes::answer).layer(upload_size()).layer(uploads()),
         )
+        .route(paths::SITE_CHANGE, post(routes::report_change))
         .route(
-            "/espace/entreprises/{id}/sites/{site}/changement/{part}",
-            post(routes::report_change),
-        )
-        .route(
-            "/espace/entreprises/{id}/sites/{site}/controles",
+            paths::SITE_CHECKS,
             post(routes::record_check)
                 .layer(upload_size())
                 .layer(uploads()),
         )
+        .route(paths::SITE_CERTIFICATE, get(routes::member_certificate))
+        .route(paths::REQUEST_DELETE, post(routes::delete_request))
+        .route(paths::DOCUMENT, get(routes::download))
+        .route(paths::DOCUMENT_REMOVE, post(routes::remove))
+        .route(paths::RECEIPT, get(routes::receipt))
         .route(
-            "/espace/entreprises/{id}/sites/{site}/controles/{check}",
-            get(routes::member_certificate),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/supprimer",
-            post(routes::delete_request),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}",
-            get(routes::download),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/pieces/{document}/supprimer",
-            post(routes::remove),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/recepisse.pdf",
-            get(routes::receipt),
-        )
-        .route(
-            "/espace/entreprises/{id}/demandes/{request}/{step}",
+            paths::REQUEST_STEP,
             // The documents step takes uploads (form answers are limited by their extractor).
             post(routes::post_step)
                 .layer(upload_size())
@@ -153,30 +132,21 @@ fn applicant(state: &AppState) -> Router<AppState> {
 /// The Police's back office: cases, their documents and audit trail, letters, connected sites.
 fn police() -> Router<AppState> {
     Router::new()
-        .route("/agent/journal.csv", get(routes::trail_csv))
+        .route(paths::AGENT_TRAIL, get(routes::trail_csv))
+        .route(paths::AGENT_CASE_TRAIL, get(routes::case_trail_csv))
+        .route(paths::AGENT_CASE_TAKE, post(routes::take))
+        .route(paths::AGENT_CASE_QUESTION, post(routes::ask))
+        .route(paths::AGENT_CASE_DECISION, post(routes::decide))
+        .route(paths::AGENT_DOCUMENT, get(routes::agent_document))
+        .route(paths::AGENT_CASE_LETTER, post(routes::letter))
+        .route(paths::AGENT_CASE_POSTED, post(routes::posted))
+        .route(paths::AGENT_SITE_CHANGE, post(routes::decide_change))
         .route(
-            "/agent/demandes/{request}/journal.csv",
-            get(routes::case_trail_csv),
-        )
-        .route("/agent/demandes/{request}/prise", post(routes::take))
-        .route("/agent/demandes/{request}/question", post(routes::ask))
-        .route("/agent/demandes/{request}/decision", post(routes::decide))
-        .route(
-            "/agent/demandes/{request}/pieces/{document}",
-            get(routes::agent_document),
-        )
-        .route("/agent/demandes/{request}/lettre", post(routes::letter))
-        .route("/agent/demandes/{request}/envoi", post(routes::posted))
-        .route(
-            "/agent/sites/{site}/changements/{change}",
-            post(routes::decide_change),
-        )
-        .route(
-            "/agent/sites/{site}/fausses-alertes",
+            paths::AGENT_SITE_FALSE_ALERTS,
             post(routes::record_false_alert),
         )
         .route(
-            "/agent/sites/{site}/controles/{check}",
+            paths::AGENT_SITE_CERTIFICATE,
             get(routes::agent_certificate),
         )
 }
@@ -247,5 +217,26 @@ pub(crate) fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync 
         provide_context(public_url.clone());
         provide_context(session_idle);
         provide_context(retention);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use app::{paths, App};
+    use leptos_axum::generate_route_list;
+
+    /// Leptos' `path!` spells each page's address again: it must be the path table's.
+    // Leptos spawns its tasks on Tokio while it lists the routes.
+    #[tokio::test]
+    async fn the_pages_routes_are_the_path_tables_pages() {
+        let mut routed: Vec<String> = generate_route_list(App)
+            .iter()
+            .map(|route| route.path().to_owned())
+            .collect();
+        routed.sort();
+        routed.dedup();
+        let mut table: Vec<String> = paths::PAGES.iter().map(|p| (*p).to_owned()).collect();
+        table.sort();
+        assert_eq!(routed, table);
     }
 }

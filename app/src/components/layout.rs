@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::i18n::{use_i18n, Locale};
+use crate::paths;
 
 /// The first thing a keyboard reaches: straight to the page's content.
 #[component]
@@ -43,8 +44,8 @@ fn AccountNav() -> impl IntoView {
                 match viewer.await {
                     Ok(Some(viewer)) => view! {
                         <nav class="account-nav" aria-label=i18n.t("account-nav-label")>
-                            <a class="account-nav__link" href="/espace">{viewer.display_name()}</a>
-                            <form class="account-nav__form" method="post" action="/auth/logout">
+                            <a class="account-nav__link" href=paths::PRIVATE_ESPACE>{viewer.display_name()}</a>
+                            <form class="account-nav__form" method="post" action=paths::SIGN_OUT>
                                 <button class="link-button" type="submit">{i18n.t("sign-out")}</button>
                             </form>
                         </nav>
@@ -52,8 +53,8 @@ fn AccountNav() -> impl IntoView {
                     _ => {
                         let href = move || {
                             let path = location.pathname.get();
-                            let return_to = if path == "/" || path.starts_with("/connexion") {
-                                "/espace".to_owned()
+                            let return_to = if path == paths::HOME || path == paths::SIGN_IN_FAILURE {
+                                paths::PRIVATE_ESPACE.to_owned()
                             } else {
                                 path
                             };
@@ -74,7 +75,7 @@ fn AccountNav() -> impl IntoView {
 /// `/auth/login?return_to=<path>`: the server route that starts sign-in and comes back to
 /// `path`. The server's own redirects to sign-in use it too.
 pub fn sign_in_href(return_to: &str) -> String {
-    format!("/auth/login?return_to={}", percent_encode(return_to))
+    format!("{}?return_to={}", paths::SIGN_IN, percent_encode(return_to))
 }
 
 /// The page's own address without its host (`/espace?x=1`): where a link that leaves the page
@@ -101,8 +102,8 @@ fn LanguageSwitch() -> impl IntoView {
             let current = locale == i18n.locale;
             let href = move || {
                 format!(
-                    "/language/{}?return_to={}",
-                    locale.code(),
+                    "{}?return_to={}",
+                    paths::fill(paths::LANGUAGE, &[locale.code()]),
                     percent_encode(&return_to())
                 )
             };

@@ -15,7 +15,7 @@ pub enum LimitedAction {
 }
 
 /// Where the refusal is explained: a page of its own, shown at the refused address.
-pub const TOO_MANY_PATH: &str = "/trop-de-tentatives";
+pub use crate::paths::TOO_MANY_ATTEMPTS as TOO_MANY_PATH;
 
 impl LimitedAction {
     pub const ALL: [LimitedAction; 3] = [

@@ -18,10 +18,10 @@ use crate::store::persons;
 use crate::AppState;
 use app::model::case::AuditAction;
 
-/// The portal page that explains a failed sign-in; `?reason=` picks the message.
-pub const FAILURE_PATH: &str = "/connexion/echec";
 /// Where a person lands after signing in, unless they were on their way somewhere.
-const DEFAULT_RETURN: &str = "/espace";
+use app::paths::PRIVATE_ESPACE as DEFAULT_RETURN;
+/// The portal page that explains a failed sign-in; `?reason=` picks the message.
+pub use app::paths::SIGN_IN_FAILURE as FAILURE_PATH;
 
 #[derive(Deserialize)]
 pub struct LoginQuery {

@@ -50,7 +50,7 @@ pub async fn attach_viewer(
 /// so they cost no session lookup.
 fn needs_viewer(path: &str) -> bool {
     !(path.starts_with("/pkg/")
-        || path.starts_with("/dev-idp/")
-        || path == "/healthz"
+        || path.starts_with(app::paths::DEV_IDP)
+        || path == app::paths::HEALTH
         || path == "/favicon.svg")
 }

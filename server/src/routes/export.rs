@@ -8,8 +8,6 @@ use super::extract::SignedInPerson;
 use super::form_post::unavailable;
 use crate::AppState;
 
-pub const EXPORT_PATH: &str = "/espace/mes-donnees.zip";
-
 pub async fn person_data(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,

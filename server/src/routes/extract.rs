@@ -68,16 +68,13 @@ impl FromRequestParts<AppState> for PoliceAgent {
         Err(render_page(
             state,
             parts.clone(),
-            Some(AGENT_HOME),
+            Some(app::paths::AGENT),
             (),
             StatusCode::FORBIDDEN,
         )
         .await)
     }
 }
-
-/// The agents' first page; for anyone else, it says the Police's pages are not theirs.
-const AGENT_HOME: &str = "/agent";
 
 /// Where sign-in brings the person back: for a form's post, the page the form was on (the
 /// browser's same-site `Referer`: the CSRF check already refused any other); otherwise, and

@@ -19,7 +19,7 @@ pub use crate::documents::intake::UPLOAD_BODY_LIMIT;
 pub use cases::{agent_document, answer, ask, case_trail_csv, decide, take, trail_csv};
 pub use certification::{letter, posted, redeem};
 pub use documents::{download, receipt, remove};
-pub use export::{person_data, EXPORT_PATH};
+pub use export::person_data;
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;
@@ -35,4 +35,4 @@ pub(crate) fn sign_in_first(return_to: &str) -> axum::response::Response {
     use axum::response::IntoResponse;
     axum::response::Redirect::to(&app::components::sign_in_href(return_to)).into_response()
 }
-pub use new_business::{create_business_without_javascript, NEW_BUSINESS_PATH};
+pub use new_business::create_business_without_javascript;

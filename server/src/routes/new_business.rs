@@ -13,8 +13,6 @@ use axum::Form;
 use super::extract::{PageParts, SignedInPerson};
 use crate::AppState;
 
-pub use app::pages::NEW_BUSINESS_PATH;
-
 pub async fn create_business_without_javascript(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,

@@ -10,6 +10,7 @@ mod certification;
 mod espaces;
 mod foundation;
 mod hardening;
+mod paths;
 mod retention;
 mod s3;
 mod shutdown;

@@ -7,12 +7,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::agent_case_path;
-use super::status::RefusalPanel;
+use super::status::Loaded;
 use crate::api::{case_queue, registered_businesses};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::case::queue::param;
 use crate::model::case::{CaseQuery, CaseSort, QueuePage};
 use crate::model::{Procedure, RegisteredBusiness, RequestStatus};
+use crate::paths;
 
 #[component]
 pub fn AgentPage() -> impl IntoView {
@@ -42,21 +43,16 @@ pub fn AgentPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok((page, list)) => view! {
-                        <Title text=i18n.t("agent-title")/>
-                        <h1 class="page-title">{i18n.t("agent-title")}</h1>
-                        <p><a href=crate::pages::AGENT_SITES_PATH data-testid="agent-sites-link">{i18n.t("agent-sites-title")}</a></p>
-                        <Queue page/>
-                        <RegisteredList list/>
-                    }
-                    .into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=list ready=move |(page, list)| {
+            view! {
+                <Title text=i18n.t("agent-title")/>
+                <h1 class="page-title">{i18n.t("agent-title")}</h1>
+                <p><a href=paths::AGENT_SITES data-testid="agent-sites-link">{i18n.t("agent-sites-title")}</a></p>
+                <Queue page/>
+                <RegisteredList list/>
+            }
+            .into_any()
+        }/>
     }
 }
 
@@ -90,7 +86,7 @@ fn SearchForm(query: CaseQuery) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="form search-form" method="get" action="/agent" role="search"
+        <form class="form search-form" method="get" action=paths::AGENT role="search"
             aria-label=i18n.t("queue-search-title")>
             <div class="field">
                 <label class="label" for="queue-q">{i18n.t("queue-search")}</label>
@@ -139,9 +135,9 @@ fn Queue(page: QueuePage) -> impl IntoView {
     let link = move |n: u32| {
         let text = query.to_query_string(n);
         if text.is_empty() {
-            "/agent".to_owned()
+            paths::AGENT.to_owned()
         } else {
-            format!("/agent?{text}")
+            format!("{}?{text}", paths::AGENT)
         }
     };
     let rows = page
@@ -203,7 +199,7 @@ fn Queue(page: QueuePage) -> impl IntoView {
                 })}
             </nav>
         })}
-        <p><a href="/agent/journal.csv" rel="external" download="">{i18n.t("audit-export-all")}</a></p>
+        <p><a href=paths::AGENT_TRAIL rel="external" download="">{i18n.t("audit-export-all")}</a></p>
     }
 }
 

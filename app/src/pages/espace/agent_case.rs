@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::status::RefusalPanel;
+use super::status::Loaded;
 use crate::api::load_case;
 use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
@@ -16,15 +16,11 @@ use crate::model::{
     FieldErrors, Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted, WizardStep,
 };
 use crate::pages::request::{AllAnswers, Exchange};
-
-/// The Police's page of one case.
-pub fn agent_case_path(request_id: &str) -> String {
-    format!("/agent/demandes/{request_id}")
-}
+use crate::paths;
 
 /// A document of a case, for an agent: `view` shows it in the browser.
-fn agent_document_path(request_id: &str, document_id: &str, view: bool) -> String {
-    let path = format!("{}/pieces/{document_id}", agent_case_path(request_id));
+fn agent_document_link(request_id: &str, document_id: &str, view: bool) -> String {
+    let path = paths::agent_document_path(request_id, document_id);
     if view {
         format!("{path}?voir=1")
     } else {
@@ -34,7 +30,6 @@ fn agent_document_path(request_id: &str, document_id: &str, view: bool) -> Strin
 
 #[component]
 pub fn AgentCasePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let submitted = Submitted::<StepValues>::from_server();
     let case = Resource::new(
@@ -45,14 +40,7 @@ pub fn AgentCasePage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match case.await {
-                    Ok((case, submitted)) => view! { <CaseView case submitted/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=case ready=move |(case, submitted)| view! { <CaseView case submitted/> }.into_any()/>
     }
 }
 
@@ -116,7 +104,7 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
         } else {
             format!("{reference} – {}", i18n.t("agent-title"))
         }/>
-        <p><a href="/agent">{i18n.t("agent-back")}</a></p>
+        <p><a href=paths::AGENT>{i18n.t("agent-back")}</a></p>
         <span class="caption">{i18n.t(request.procedure.title_id())}</span>
         <h1 class="page-title">{format!("{reference} · {}", request.company.company_name)}</h1>
         // The target of "not possible at this status": the status itself, always on the page.
@@ -140,8 +128,8 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
 fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl IntoView {
     let i18n = use_i18n();
     let request = &case.request;
-    let path = agent_case_path(&request.id);
-    let take_action = format!("{path}/prise");
+    let case_action = |action| paths::agent_case_action_path(action, &request.id);
+    let take_action = case_action(paths::AGENT_CASE_TAKE);
     let take = move |label: &'static str| {
         view! {
             <form class="form" method="post" action=take_action.clone()>
@@ -171,7 +159,7 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
                 })}
                 {(!case.assigned_to_me).then(|| take("case-take-over"))}
                 {(!waiting).then(|| view! {
-                    <form class="form" method="post" action=format!("{path}/question")>
+                    <form class="form" method="post" action=case_action(paths::AGENT_CASE_QUESTION)>
                         <h3 class="heading-s">{i18n.t("case-ask-title")}</h3>
                         <TextArea id="question" label=i18n.t("case-ask-label")
                             hint=i18n.t("case-ask-hint") value=question
@@ -179,13 +167,13 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
                         <button class="button button--secondary" type="submit">{i18n.t("case-ask")}</button>
                     </form>
                 })}
-                <form class="form" method="post" action=format!("{path}/decision")>
+                <form class="form" method="post" action=case_action(paths::AGENT_CASE_DECISION)>
                     <h3 class="heading-s">{i18n.t("agent-decide-title")}</h3>
                     <input type="hidden" name="decision" value="approve"/>
                     <p>{i18n.t(approve_body)}</p>
                     <button class="button" type="submit" id="decision">{i18n.t("agent-approve")}</button>
                 </form>
-                <form class="form" method="post" action=format!("{path}/decision")>
+                <form class="form" method="post" action=case_action(paths::AGENT_CASE_DECISION)>
                     <input type="hidden" name="decision" value="refuse"/>
                     <TextArea id="reason" label=i18n.t("agent-refusal-reason")
                         hint=i18n.t("agent-refusal-reason-hint") value=reason
@@ -197,7 +185,7 @@ fn Actions(case: AgentCase, typed: StepValues, messages: FormMessages) -> impl I
         }
         RequestStatus::Approved => match (request.procedure, case.certification.clone()) {
             (Procedure::Certification, Some(certification)) => {
-                view! { <LetterActions certification path/> }.into_any()
+                view! { <LetterActions certification request_id=request.id.clone()/> }.into_any()
             }
             _ => ().into_any(),
         },
@@ -237,12 +225,12 @@ fn Documents(request: ProcedureRequest) -> impl IntoView {
                     <td>{i18n.size(document.size_bytes)}</td>
                     <td>{i18n.date_time(&document.uploaded_at)}</td>
                     <td>
-                        <a href=agent_document_path(&request.id, &document.id, true) rel="external">
+                        <a href=agent_document_link(&request.id, &document.id, true) rel="external">
                             {i18n.t("case-document-view")}
                             <span class="visually-hidden">{format!(" {name}")}</span>
                         </a>
                         " · "
-                        <a href=agent_document_path(&request.id, &document.id, false) rel="external"
+                        <a href=agent_document_link(&request.id, &document.id, false) rel="external"
                             download=name.clone()>
                             {i18n.t("case-document-download")}
                             <span class="visually-hidden">{format!(" {name}")}</span>
@@ -321,7 +309,7 @@ fn History(lines: Vec<AuditLine>, request: ProcedureRequest) -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
         <p>
-            <a href=format!("{}/journal.csv", agent_case_path(&request_id)) rel="external" download="">
+            <a href=paths::agent_case_action_path(paths::AGENT_CASE_TRAIL, &request_id) rel="external" download="">
                 {i18n.t("audit-export")}
             </a>
         </p>
@@ -331,7 +319,7 @@ fn History(lines: Vec<AuditLine>, request: ProcedureRequest) -> impl IntoView {
 /// After approval of a certification: the letter with the code (issued on download), posting,
 /// redemption.
 #[component]
-fn LetterActions(certification: CertificationCase, path: String) -> impl IntoView {
+fn LetterActions(certification: CertificationCase, request_id: String) -> impl IntoView {
     let i18n = use_i18n();
     if let Some(CertificationState::Certified {
         certified_at,
@@ -377,14 +365,14 @@ fn LetterActions(certification: CertificationCase, path: String) -> impl IntoVie
         <h2 class="heading-m">{i18n.t("agent-letter-title")}</h2>
         <p data-testid="letter-state">{state}</p>
         <p class="hint">{i18n.t_with("agent-letter-attempts", &attempts)}</p>
-        <form class="form" method="post" action=format!("{path}/lettre") id="letter">
+        <form class="form" method="post" action=paths::agent_case_action_path(paths::AGENT_CASE_LETTER, &request_id) id="letter">
             <p>{i18n.t(if letter.is_some() { "agent-letter-reissue-warning" } else { "agent-letter-body" })}</p>
             <button class="button" type="submit">
                 {i18n.t(if letter.is_some() { "agent-letter-reissue" } else { "agent-letter-download" })}
             </button>
         </form>
         {can_post.then(|| view! {
-            <form class="form" method="post" action=format!("{path}/envoi")>
+            <form class="form" method="post" action=paths::agent_case_action_path(paths::AGENT_CASE_POSTED, &request_id)>
                 <button class="button button--secondary" type="submit">{i18n.t("agent-letter-mark-posted")}</button>
             </form>
         })}

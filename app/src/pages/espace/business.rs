@@ -5,18 +5,18 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::certification_panel::CertificationPanel;
-use super::status::RefusalPanel;
-use super::{business_path, invitation_path, site_origin};
+use super::status::Loaded;
+use super::{invitation_path, site_origin};
 use crate::api::load_business_espace;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::certification::CertificationState;
 use crate::model::{BusinessEspace, MemberRole, Procedure, StepValues, Submitted};
 use crate::pages::request::{RequestsList, StartRequest};
 use crate::pages::site::ConnectedSites;
+use crate::paths;
 
 #[component]
 pub fn BusinessPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     // A code form sent back without JavaScript (a wrong code): its value and message.
     let submitted = Submitted::<StepValues>::from_server();
@@ -32,14 +32,7 @@ pub fn BusinessPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match space.await {
-                    Ok((space, submitted)) => view! { <BusinessView space submitted/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=space ready=move |(space, submitted)| view! { <BusinessView space submitted/> }.into_any()/>
     }
 }
 
@@ -110,7 +103,7 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
                 " " <strong class="tag tag--certified" data-testid="certified-badge">{i18n.t("certified-badge")}</strong>
             })}
         </h1>
-        <p><a href="/espace">{i18n.t("business-switch")}</a></p>
+        <p><a href=paths::PRIVATE_ESPACE>{i18n.t("business-switch")}</a></p>
         <p>
             <a class="inbox-link" href=super::inbox_path(&business_id) data-testid="inbox-link">
                 {i18n.t("inbox-title")}
@@ -169,7 +162,7 @@ fn InviteMember(business_id: String) -> impl IntoView {
             .with(|q| q.get("invitation"))
             .map(|token| format!("{}{}", site_origin(), invitation_path(&token)))
     };
-    let action = format!("{}/invitation", business_path(&business_id));
+    let action = paths::business_invitation_path(&business_id);
     view! {
         <section aria-labelledby="invite-title">
             <h2 id="invite-title">{i18n.t("invite-title")}</h2>

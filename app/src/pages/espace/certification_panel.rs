@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::business_path;
 use crate::components::{ErrorSummary, FormMessages, TextField};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::islands::FormChecked;
 use crate::model::certification::CertificationState;
 use crate::model::{CheckedForm, StepValues, Submitted, CERTIFICATION_CODE_FIELD};
+use crate::paths;
 
 /// The code input's name (the server's form field).
 const CODE: &str = CERTIFICATION_CODE_FIELD;
@@ -71,7 +71,7 @@ pub fn CertificationPanel(
                     <p>{letter}</p>
                     {locked}
                     <ErrorSummary errors=messages.summary()/>
-                    <form id=CODE_FORM class="form" method="post" action=format!("{}/certification", business_path(&business_id))
+                    <form id=CODE_FORM class="form" method="post" action=paths::certification_code_path(&business_id)
                         novalidate>
                         <TextField id=CODE label=i18n.t("certification-code-label")
                             hint=i18n.t("certification-code-hint") value=typed

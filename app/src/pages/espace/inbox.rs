@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::business_path;
-use super::status::RefusalPanel;
+use super::status::Loaded;
 use crate::api::load_inbox;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::after_connection::Notice;
@@ -15,25 +15,13 @@ use crate::model::Procedure;
 use crate::pages::request::request_path;
 use crate::pages::site::site_path;
 
-pub fn inbox_path(business_id: &str) -> String {
-    format!("{}/messages", business_path(business_id))
-}
-
 #[component]
 pub fn InboxPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let business = move || params.with(|p| p.get("id").unwrap_or_default());
     let inbox = Resource::new(business, load_inbox);
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match inbox.await {
-                    Ok(entries) => view! { <Inbox business_id=business() entries/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=inbox ready=move |entries| view! { <Inbox business_id=business() entries/> }.into_any()/>
     }
 }
 

@@ -9,6 +9,7 @@ use super::status::RefusalPanel;
 use crate::api::{invitation_company, PortalError};
 use crate::components::set_http_status;
 use crate::i18n::{use_i18n, FluentArgs};
+use crate::paths;
 
 #[component]
 pub fn InvitationPage() -> impl IntoView {
@@ -34,7 +35,7 @@ fn JoinForm(token: String, company: String) -> impl IntoView {
     let i18n = use_i18n();
     let mut args = FluentArgs::new();
     args.set("company", company.clone());
-    let action = format!("/espace/invitations/{token}");
+    let action = paths::invitation_path(&token);
     view! {
         <Title text=i18n.t("join-title")/>
         <h1 class="page-title">{i18n.t("join-title")}</h1>
@@ -53,6 +54,6 @@ fn InvalidInvitation() -> impl IntoView {
         <Title text=i18n.t("join-invalid-title")/>
         <h1 class="page-title">{i18n.t("join-invalid-title")}</h1>
         <p>{i18n.t("join-invalid-body")}</p>
-        <p><a href="/espace">{i18n.t("espace-private-title")}</a></p>
+        <p><a href=paths::PRIVATE_ESPACE>{i18n.t("espace-private-title")}</a></p>
     }
 }

@@ -12,26 +12,17 @@ mod private;
 mod sign_in_failure;
 mod status;
 
-pub(crate) use status::RefusalPanel;
+pub(crate) use status::{Loaded, RefusalPanel};
 
+pub use crate::paths::{agent_case_path, business_path, inbox_path, invitation_path};
 pub use agent::AgentPage;
-pub use agent_case::{agent_case_path, AgentCasePage};
+pub use agent_case::AgentCasePage;
 pub use business::BusinessPage;
-pub use inbox::{inbox_path, InboxPage};
+pub use inbox::InboxPage;
 pub use invitation::InvitationPage;
 pub use new_business::{NewBusinessPage, NEW_BUSINESS_PATH};
 pub use private::PrivateEspacePage;
 pub use sign_in_failure::SignInFailurePage;
-
-/// The address of a business eSpace's page.
-pub fn business_path(id: &str) -> String {
-    format!("/espace/entreprises/{id}")
-}
-
-/// Where a person who received an invitation goes.
-pub fn invitation_path(token: &str) -> String {
-    format!("/espace/invitations/{token}")
-}
 
 /// The portal's own address, for links to pass on: the configured public URL on the server,
 /// the page's origin in the browser (the same thing, seen from each side).

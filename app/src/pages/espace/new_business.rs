@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::status::RefusalPanel;
+use super::status::{Loaded, RefusalPanel};
 use crate::api::{current_viewer, PortalError};
 use crate::components::{ErrorSummary, FormMessages, SelectField, SelectOption, TextField};
 use crate::i18n::use_i18n;
@@ -16,7 +16,7 @@ use crate::islands::FormChecked;
 use crate::model::CheckedForm;
 use crate::model::{BusinessEspaceForm, FieldErrors, LegalForm, Submitted};
 
-pub const NEW_BUSINESS_PATH: &str = "/espace/entreprises/nouvelle";
+pub use crate::paths::NEW_BUSINESS as NEW_BUSINESS_PATH;
 /// The form's id, for its form-check island.
 const BUSINESS_FORM: &str = "business-form";
 
@@ -46,19 +46,14 @@ pub fn NewBusinessPage() -> impl IntoView {
     };
     view! {
         <Title text=title/>
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok((Some(_), submitted)) => {
-                        view! { <BusinessForm submitted/> }.into_any()
-                    }
-                    Ok((None, _)) => {
-                        view! { <RefusalPanel error=PortalError::SignInRequired/> }.into_any()
-                    }
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
+        <Loaded resource=page ready=move |loaded| match loaded {
+            (Some(_), submitted) => {
+                    view! { <BusinessForm submitted/> }.into_any()
                 }
-            })}
-        </Suspense>
+                (None, _) => {
+                    view! { <RefusalPanel error=PortalError::SignInRequired/> }.into_any()
+                }
+        }/>
     }
 }
 

@@ -3,25 +3,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::status::RefusalPanel;
+use super::status::Loaded;
 use super::{business_path, NEW_BUSINESS_PATH};
 use crate::api::load_private_espace;
 use crate::i18n::use_i18n;
 use crate::model::{MemberRole, PrivateEspace, Role};
+use crate::paths;
 
 #[component]
 pub fn PrivateEspacePage() -> impl IntoView {
-    let i18n = use_i18n();
     let space = Resource::new(|| (), |_| load_private_espace());
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match space.await {
-                    Ok(space) => view! { <PrivateEspaceView space/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=space ready=move |space| view! { <PrivateEspaceView space/> }.into_any()/>
     }
 }
 
@@ -66,7 +59,7 @@ fn PrivateEspaceView(space: PrivateEspace) -> impl IntoView {
             </div>
         </dl>
         {is_agent.then(|| view! {
-            <p><a class="button button--secondary" href="/agent">{i18n.t("agent-title")}</a></p>
+            <p><a class="button button--secondary" href=paths::AGENT>{i18n.t("agent-title")}</a></p>
         })}
         <h2>{i18n.t("espace-business-title")}</h2>
         <p class="hint">{i18n.t("espace-business-hint")}</p>
@@ -74,6 +67,6 @@ fn PrivateEspaceView(space: PrivateEspace) -> impl IntoView {
         <p><a class="button" href=NEW_BUSINESS_PATH>{i18n.t("business-new-title")}</a></p>
         <h2>{i18n.t("export-title")}</h2>
         <p>{i18n.t("export-body")}</p>
-        <p><a href="/espace/mes-donnees.zip" download data-testid="export-link" rel="external">{i18n.t("export-link")}</a></p>
+        <p><a href=paths::EXPORT download data-testid="export-link" rel="external">{i18n.t("export-link")}</a></p>
     }
 }

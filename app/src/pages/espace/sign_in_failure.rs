@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::i18n::use_i18n;
+use crate::paths;
 
 #[component]
 pub fn SignInFailurePage() -> impl IntoView {
@@ -21,7 +22,7 @@ pub fn SignInFailurePage() -> impl IntoView {
         <h1 class="page-title">{i18n.t("sign-in-failed-title")}</h1>
         <p data-testid="sign-in-failure">{i18n.t(body)}</p>
         <p>
-            <a class="button" href="/auth/login" rel="external">{i18n.t("sign-in-again")}</a>
+            <a class="button" href=paths::SIGN_IN rel="external">{i18n.t("sign-in-again")}</a>
         </p>
         <p><a href="/">{i18n.t("not-found-home")}</a></p>
     }

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
 use crate::api::PortalError;
 use crate::components::{set_http_status, sign_in_href};
 use crate::i18n::use_i18n;
@@ -29,5 +32,30 @@ pub fn RefusalPanel(error: PortalError) -> impl IntoView {
         <h1 class="page-title">{i18n.t(title)}</h1>
         <p>{i18n.t(body)}</p>
         {sign_in}
+    }
+}
+
+/// A page's data, loaded on the server before the first byte is sent (`SsrMode::Async`): `ready`
+/// renders it; a refusal (sign in first, not found, not allowed, unavailable) shows its panel
+/// and status instead. What every page with data does, in one place.
+#[component]
+pub fn Loaded<T, F>(resource: Resource<Result<T, PortalError>>, ready: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || {
+                let ready = ready.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => ready(value),
+                        Err(error) => view! { <RefusalPanel error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
 }

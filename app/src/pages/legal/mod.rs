@@ -12,8 +12,7 @@ use crate::model::retention::RetentionTerms;
 /// The section the configured retention periods join.
 const RETENTION_HEADING: &str = "privacy-retention-title";
 
-pub const ACCESSIBILITY_PATH: &str = "/accessibilite";
-pub const PRIVACY_PATH: &str = "/protection-des-donnees";
+pub use crate::paths::{ACCESSIBILITY as ACCESSIBILITY_PATH, PRIVACY as PRIVACY_PATH};
 
 /// One part of a statement: its heading, its paragraphs, then a list if it has one.
 struct Section {

@@ -22,24 +22,15 @@ pub use requests_list::{RequestsList, StartRequest};
 pub use review::{answer_rows, value_rows, AllAnswers};
 pub use step_page::WizardStepPage;
 
-use crate::model::WizardStep;
+pub use crate::paths::{
+    delete_path, document_path, new_request_path, receipt_path, remove_document_path, request_path,
+    step_path,
+};
 
-/// A request's own page: where to resume a draft, or the confirmation of a submitted one.
-pub fn request_path(business_id: &str, request_id: &str) -> String {
-    format!("/espace/entreprises/{business_id}/demandes/{request_id}")
-}
+use crate::model::WizardStep;
 
 /// The start form's field naming the procedure (`Procedure::code`).
 pub const PROCEDURE_FIELD: &str = "procedure";
-
-/// Where the "start a request" form posts (without JavaScript).
-pub fn new_request_path(business_id: &str) -> String {
-    format!("/espace/entreprises/{business_id}/demandes")
-}
-
-pub fn step_path(business_id: &str, request_id: &str, step: WizardStep) -> String {
-    format!("{}/{}", request_path(business_id, request_id), step.slug())
-}
 
 /// A step opened from the review: saving it goes back to the review.
 pub fn change_path(business_id: &str, request_id: &str, step: WizardStep) -> String {
@@ -51,26 +42,3 @@ pub fn change_path(business_id: &str, request_id: &str, step: WizardStep) -> Str
 
 /// The query parameter and form field that send a changed step back to the review.
 pub const BACK_TO_REVIEW: &str = "retour";
-
-pub fn delete_path(business_id: &str, request_id: &str) -> String {
-    format!("{}/supprimer", request_path(business_id, request_id))
-}
-
-/// An uploaded document, to download.
-pub fn document_path(business_id: &str, request_id: &str, document_id: &str) -> String {
-    format!(
-        "{}/pieces/{document_id}",
-        request_path(business_id, request_id)
-    )
-}
-
-pub fn remove_document_path(business_id: &str, request_id: &str, document_id: &str) -> String {
-    format!(
-        "{}/supprimer",
-        document_path(business_id, request_id, document_id)
-    )
-}
-
-pub fn receipt_path(business_id: &str, request_id: &str) -> String {
-    format!("{}/recepisse.pdf", request_path(business_id, request_id))
-}

@@ -13,11 +13,10 @@ use crate::api::load_request;
 use crate::i18n::use_i18n;
 use crate::model::{Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted};
 use crate::pages::business_path;
-use crate::pages::espace::RefusalPanel;
+use crate::pages::espace::Loaded;
 
 #[component]
 pub fn RequestPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     // An answer sent back without JavaScript (a file refused, nothing written).
     let submitted = Submitted::<StepValues>::from_server();
@@ -40,17 +39,12 @@ pub fn RequestPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok((request, submitted)) if request.reference.is_some() => {
-                        view! { <Confirmation request submitted/> }.into_any()
-                    }
-                    Ok((request, _)) => view! { <Draft request/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
+        <Loaded resource=page ready=move |loaded| match loaded {
+            (request, submitted) if request.reference.is_some() => {
+                    view! { <Confirmation request submitted/> }.into_any()
                 }
-            })}
-        </Suspense>
+                (request, _) => view! { <Draft request/> }.into_any(),
+        }/>
     }
 }
 

@@ -17,7 +17,8 @@ use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::after_connection::{AgentSite, ChangeStatus, SiteChange, SiteLine};
 use crate::model::{StepValues, Submitted};
-use crate::pages::espace::RefusalPanel;
+use crate::pages::espace::Loaded;
+use crate::paths;
 
 #[component]
 pub fn AgentSitesPage() -> impl IntoView {
@@ -25,16 +26,9 @@ pub fn AgentSitesPage() -> impl IntoView {
     let list = Resource::new(|| (), |_| agent_sites());
     view! {
         <Title text=i18n.t("agent-sites-title")/>
-        <p><a href="/agent">{i18n.t("agent-back")}</a></p>
+        <p><a href=paths::AGENT>{i18n.t("agent-back")}</a></p>
         <h1 class="page-title">{i18n.t("agent-sites-title")}</h1>
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(sites) => view! { <SitesTable sites/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=list ready=move |sites| view! { <SitesTable sites/> }.into_any()/>
     }
 }
 
@@ -87,7 +81,6 @@ fn SitesTable(sites: Vec<SiteLine>) -> impl IntoView {
 
 #[component]
 pub fn AgentSitePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let submitted = Submitted::<StepValues>::from_server();
     let site = Resource::new(
@@ -98,14 +91,7 @@ pub fn AgentSitePage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match site.await {
-                    Ok((site, submitted)) => view! { <AgentSiteView site submitted/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=site ready=move |(site, submitted)| view! { <AgentSiteView site submitted/> }.into_any()/>
     }
 }
 
@@ -149,7 +135,7 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
         {view! { <div data-testid="pending-changes">{reports}</div> }.into_any()}
         {view! { <SiteDetails site=site.site.clone()/> }.into_any()}
         {view! { <YearlyChecks site=site.site.clone() submitted=None/> }.into_any()}
-        {view! { <FalseAlerts site=site.site.clone() form=(typed.clone(), messages, format!("{}/fausses-alertes", agent_site_path(site.site.id())))/> }.into_any()}
+        {view! { <FalseAlerts site=site.site.clone() form=(typed.clone(), messages, paths::false_alerts_path(site.site.id()))/> }.into_any()}
         {view! { <ChangeList changes=decided/> }.into_any()}
     }
 }

@@ -15,12 +15,11 @@ use crate::components::{ErrorSummary, FormMessages};
 use crate::i18n::use_i18n;
 use crate::model::after_connection::{ChangePart, ConnectedSite};
 use crate::model::{FieldErrors, StepValues, Submitted};
-use crate::pages::espace::RefusalPanel;
+use crate::pages::espace::Loaded;
 use crate::pages::request::sections;
 
 #[component]
 pub fn ReportChangePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let key = move || {
         params.with(|p| {
@@ -43,16 +42,9 @@ pub fn ReportChangePage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok((site, part, submitted)) => {
-                        view! { <ChangeForm site part submitted has_errors/> }.into_any()
-                    }
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=page ready=move |(site, part, submitted)| {
+            view! { <ChangeForm site part submitted has_errors/> }.into_any()
+        }/>
     }
 }
 

@@ -15,11 +15,10 @@ use crate::i18n::use_i18n;
 use crate::model::after_connection::{ChangePart, ChangeStatus, ConnectedSite, SiteChange};
 use crate::model::{StepValues, Submitted};
 use crate::pages::business_path;
-use crate::pages::espace::RefusalPanel;
+use crate::pages::espace::Loaded;
 
 #[component]
 pub fn SitePage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let key = move || {
         params.with(|p| {
@@ -40,14 +39,7 @@ pub fn SitePage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match site.await {
-                    Ok((site, submitted)) => view! { <SiteView site submitted/> }.into_any(),
-                    Err(error) => view! { <RefusalPanel error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=site ready=move |(site, submitted)| view! { <SiteView site submitted/> }.into_any()/>
     }
 }
 
