@@ -1,5 +1,12 @@
 # Deutsch.
 
+## Der Text, den das Portal zitiert (R2005). Sein Name steht nur hier: jede Meldung, die ihn
+## zitiert, verwendet ihn (ein Test prüft es).
+-r2005-short = { $case ->
+   *[nominative] großherzogliche Verordnung vom 6. Mai 2005
+    [genitive] großherzoglichen Verordnung vom 6. Mai 2005
+}
+
 ## Seitenrahmen
 site-owner = Großherzogliche Polizei · Nationales Einsatzzentrum
 skip-to-content = Zum Inhalt springen
@@ -35,7 +42,7 @@ procedure-b-body = Sie beschreiben den geschützten Standort, die Alarmanlage un
 home-answer-title = Die Antwort der Polizei
 home-answer-body = Eine Ablehnung wird Ihnen mit Begründung in Ihrem Bereich mitgeteilt. Eine Zustimmung ebenso, mit den nächsten Schritten; bei einem Aufschaltungsantrag enthält sie Ihre ALARMIS-Kundennummer.
 home-costs-title = Kosten
-home-costs-body = Die Großherzogliche Polizei erhebt keine Gebühren. Die Alarmanlage und der ALARMIS-Dienst von POST haben eigene Kosten: Fragen Sie den Lieferanten und den Vertrieb von POST.
+home-costs-body = Die Großherzogliche Polizei erhebt für diese Verfahren keine Gebühren. Ein Einsatz der Polizei nach einem Fehlalarm wird dagegen dem Eigentümer des Gebäudes berechnet (Art. 13 der { -r2005-short(case: "genitive") }). Die Alarmanlage und der ALARMIS-Dienst von POST haben eigene Kosten: Fragen Sie den Lieferanten und den Vertrieb von POST.
 home-obligations-title = Ihre Pflichten nach der Aufschaltung
 home-obligations-maintenance = Die Anlage jedes Jahr von einem Fachunternehmen warten lassen; die Polizei kann eine Kopie der Bescheinigung verlangen.
 home-obligations-test = Jedes Jahr einen Test der Alarmübertragung durchführen lassen.
@@ -197,17 +204,17 @@ wizard-change = Ändern
 step-demandeur = Antragsteller
 step-demandeur-intro = Der Antrag wird im Namen dieses Geschäfts-eSpace von Ihnen gestellt. Prüfen Sie die Angaben und nennen Sie Ihre Funktion im Unternehmen.
 step-site = Geschütztes Objekt und Eigentümer
-step-site-intro = Wo ist die Alarmanlage installiert, und wem gehört das Gebäude? (Großherzogliche Verordnung vom 6. Mai 2005, Art. 9 c)
+step-site-intro = Wo ist die Alarmanlage installiert, und wem gehört das Gebäude? ({ -r2005-short }, Art. 9 c)
 step-systeme = Alarmanlage
 step-systeme-intro = Welche Alarmanlage, wer sie installiert hat, und der Antrag bei POST Luxembourg für das ALARMIS-Netz.
 step-contacts = Kontaktpersonen
-step-contacts-intro = Die Personen, die die Einsatzzentrale der Polizei bei einem Alarm anruft (Verordnung von 2005, Art. 9 d). Geben Sie mindestens zwei an.
+step-contacts-intro = Die Personen, die die Einsatzzentrale der Polizei bei einem Alarm anruft ({ -r2005-short }, Art. 9 d). Geben Sie mindestens zwei an.
 step-motivation = Begründung
 step-motivation-intro = Erklären Sie, warum dieser Alarm über ALARMIS mit der Polizei verbunden werden soll.
 step-documents = Belege
 step-documents-intro = Fügen Sie den Gebäudeplan und die Konformitätsbescheinigung des Installateurs hinzu. Andere Dokumente sind freiwillig.
 step-obligations = Pflichten
-step-obligations-intro = Eine mit der Polizei verbundene Anlage bringt Pflichten mit sich (Verordnung von 2005, Art. 8 und 11 bis 15). Bestätigen Sie jede.
+step-obligations-intro = Eine mit der Polizei verbundene Anlage bringt Pflichten mit sich ({ -r2005-short }, Art. 8 und 11 bis 15). Bestätigen Sie jede.
 step-recapitulatif = Antworten prüfen
 step-recapitulatif-intro = Prüfen Sie jede Antwort vor dem Absenden. Nach dem Absenden kann der Antrag nicht mehr geändert werden.
 step-not-ready-title = Schließen Sie zuerst die vorherigen Schritte ab
@@ -250,10 +257,10 @@ q-installer-authorisation = Nummer der Niederlassungsgenehmigung
 q-installer-authorisation-hint = Wie auf der Genehmigung gedruckt, zum Beispiel 10012345/1.
 q-certificate-date = Datum der Konformitätsbescheinigung
 q-certificate-date-hint = Der Installateur stellt sie nach der Installation aus. Zum Beispiel 2026-10-27.
-q-alarm-centre = Alarmzentrale (freiwillig)
-q-alarm-centre-name = Name der zugelassenen Alarmzentrale
-q-alarm-centre-hint = Nur wenn eine private Alarmzentrale den Alarm prüft, bevor sie ihn an die Polizei weiterleitet. Sonst leer lassen.
-q-alarm-centre-licence = Aktenzeichen ihrer Zulassung
+q-alarm-centre = Alarmempfangszentrale (freiwillig)
+q-alarm-centre-name = Name der genehmigten Alarmempfangszentrale
+q-alarm-centre-hint = Nur wenn eine private Alarmempfangszentrale (centre d'alarmes), vom Justizminister genehmigt (Gesetz vom 12. November 2002, Art. 1 und 18), den Alarm prüft, bevor sie ihn an die Polizei weiterleitet. Sonst leer lassen.
+q-alarm-centre-licence = Aktenzeichen ihrer Genehmigung
 q-post = Antrag bei POST Luxembourg
 q-post-request = Haben Sie bei POST Luxembourg den Anschluss der Anlage an das ALARMIS-Netz beantragt?
 q-post-request-hint = Ein Anschluss braucht einen Antrag bei POST und einen bei der Polizei.
@@ -274,7 +281,7 @@ q-motivation-hint = Zum Beispiel die Risiken des Objekts, frühere Vorfälle, de
 q-obligations = Ich bestätige, dass
 q-obligations-hint = Kreuzen Sie jedes Feld an.
 obligation-maintenance = die Anlage jedes Jahr von einem Fachbetrieb gewartet wird und ihre Bescheinigung auf Verlangen vorgelegt wird
-obligation-log = die Zentrale ein Betriebsbuch (livret d'exploitation) führt
+obligation-log = ein Betriebsbuch (livret d'exploitation) beim Bedienteil der Alarmanlage geführt wird: Jeder Eingriff, jede Revision und jede Änderung wird darin eingetragen, und die Polizei kann es auf Verlangen einsehen
 obligation-test = jedes Jahr ein Übertragungstest des Alarms durchgeführt wird
 obligation-changes = jede Änderung der hier gemachten Angaben der Einsatzzentrale der Polizei (CIN) gemeldet wird
 obligation-false-alerts = Fehlalarme kostenpflichtig sind und wiederholte Fehlalarme zur Abschaltung führen können
@@ -344,12 +351,12 @@ error-authorisation-format = Geben Sie die Genehmigungsnummer wie gedruckt an, 5
 error-date-required = Geben Sie das Datum der Konformitätsbescheinigung an
 error-date-format = Geben Sie ein gültiges Datum an, wie 2026-10-27
 error-date-in-future = Das Datum der Bescheinigung muss heute oder in der Vergangenheit liegen
-error-alarm-centre-name-required = Geben Sie den Namen der Alarmzentrale an oder entfernen Sie das Aktenzeichen ihrer Zulassung
-error-alarm-centre-name-too-long = Der Name der Alarmzentrale darf höchstens 120 Zeichen lang sein
-error-alarm-centre-name-markup = Entfernen Sie die Zeichen < und > aus dem Namen der Alarmzentrale
-error-alarm-centre-licence-required = Geben Sie das Aktenzeichen der Zulassung der Alarmzentrale an
-error-alarm-centre-licence-too-long = Das Aktenzeichen der Zulassung darf höchstens 40 Zeichen lang sein
-error-alarm-centre-licence-markup = Entfernen Sie die Zeichen < und > aus dem Aktenzeichen der Zulassung
+error-alarm-centre-name-required = Geben Sie den Namen der Alarmempfangszentrale an oder entfernen Sie das Aktenzeichen ihrer Genehmigung
+error-alarm-centre-name-too-long = Der Name der Alarmempfangszentrale darf höchstens 120 Zeichen lang sein
+error-alarm-centre-name-markup = Entfernen Sie die Zeichen < und > aus dem Namen der Alarmempfangszentrale
+error-alarm-centre-licence-required = Geben Sie das Aktenzeichen der Genehmigung der Alarmempfangszentrale an
+error-alarm-centre-licence-too-long = Das Aktenzeichen der Genehmigung darf höchstens 40 Zeichen lang sein
+error-alarm-centre-licence-markup = Entfernen Sie die Zeichen < und > aus dem Aktenzeichen der Genehmigung
 error-post-request-required = Geben Sie an, ob Sie den Anschluss bei POST Luxembourg beantragt haben
 error-post-reference-required = Geben Sie das Aktenzeichen von POST für Ihren Antrag an
 error-post-reference-too-long = Das Aktenzeichen von POST darf höchstens 40 Zeichen lang sein
@@ -564,7 +571,7 @@ request-in-review-next = Ein Mitarbeiter der ALARMIS-Abteilung prüft Ihren Antr
 request-waiting-title = Die Polizei wartet auf Ihre Antwort
 request-waiting-next = Beantworten Sie die Frage unten; der Vorgang geht weiter, sobald Ihre Antwort abgesendet ist.
 client-number-issued = Ihre ALARMIS-Kundennummer:
-connection-approved-next = Nächste Schritte: Teilen Sie diese Kundennummer POST Luxembourg mit, die die Anlage an das ALARMIS-Netz anschließt, und Ihrem Installateur, der die Übertragung zum CIN einrichtet; führen Sie dann einen ersten Übertragungstest mit dem CIN durch. Danach jedes Jahr: Wartung der Anlage durch ein Fachunternehmen und Übertragungstest. Melden Sie dem CIN jede Änderung der gemachten Angaben (Art. 11 der Verordnung von 2005).
+connection-approved-next = Nächste Schritte: Teilen Sie diese Kundennummer POST Luxembourg mit, die die Anlage an das ALARMIS-Netz anschließt, und Ihrem Installateur, der die Übertragung zum CIN einrichtet; führen Sie dann einen ersten Übertragungstest mit dem CIN durch. Danach jedes Jahr: Wartung der Anlage durch ein Fachunternehmen und Übertragungstest. Melden Sie dem CIN jede Änderung der gemachten Angaben (Art. 11 der { -r2005-short(case: "genitive") }).
 inbox-title = Nachrichten
 inbox-empty = Noch keine Nachrichten.
 inbox-new = Neu
@@ -632,11 +639,11 @@ privacy-controller-title = Verantwortlicher
 privacy-controller = Die Großherzogliche Polizei, Abteilung ALARMIS des nationalen Einsatzzentrums (CIN). Für Fragen zu Ihren Daten oder um Ihre Rechte auszuüben, schreiben Sie uns; Ihr Anliegen wird an den Datenschutzbeauftragten der Polizei weitergeleitet.
 privacy-purpose-title = Warum Ihre Daten verarbeitet werden
 privacy-purpose = Um Ihren Antrag auf Aufschaltung einer Alarmanlage an das CIN oder auf Zertifizierung Ihres Geschäftsbereichs zu prüfen, zu entscheiden und Ihnen zu antworten; nach der Aufschaltung, um vor Ort einzugreifen und Wartung, Tests und Fehlalarme zu verfolgen.
-privacy-basis = Rechtsgrundlage: die Wahrnehmung einer Aufgabe im öffentlichen Interesse (Artikel 6 Absatz 1 Buchstabe e der Verordnung), vorgesehen durch die großherzogliche Verordnung vom 6. Mai 2005 über die an das CIN angeschlossenen Alarmanlagen.
+privacy-basis = Rechtsgrundlage: die Wahrnehmung einer Aufgabe im öffentlichen Interesse (Artikel 6 Absatz 1 Buchstabe e der Verordnung), vorgesehen durch die { -r2005-short } über die an das CIN angeschlossenen Alarmanlagen.
 privacy-data-title = Welche Daten
 privacy-data-identity = Ihre Identität, wie LuxTrust oder Ihr elektronischer Personalausweis sie bei der Anmeldung übermittelt: Name, Vorname, Kennung und verwendetes Mittel.
 privacy-data-business = Die Angaben zum Unternehmen und seinem Geschäftsbereich: Firmenname, Rechtsform, RCS-Nummer, Sitz, Kontakt-E-Mail und -Telefon, Mitglieder.
-privacy-data-request = Die Antworten des Antrags: Adresse des geschützten Objekts, Eigentümer des Gebäudes (Name und Wohnsitz), Installateur, Alarmzentrale, Kontaktpersonen (Name, Vorname, Wohnsitz, Telefon), Begründung und beigefügte Dokumente.
+privacy-data-request = Die Antworten des Antrags: Adresse des geschützten Objekts, Eigentümer des Gebäudes (Name und Wohnsitz), Installateur, Alarmempfangszentrale, Kontaktpersonen (Name, Vorname, Wohnsitz, Telefon), Begründung und beigefügte Dokumente.
 privacy-data-exchange = Die mit der Polizei ausgetauschten Nachrichten und der Verlauf der Vorgänge in der Akte (wer was wann getan hat), der nicht geändert werden kann.
 privacy-data-technical = Ein Sitzungs-Cookie und ein Sprach-Cookie sowie die Netzwerkadresse, von der nur ein Fingerabdruck für einige Minuten behalten wird, um Versuche zu begrenzen. Keine Cookies zur Reichweitenmessung, keine Inhalte anderer Websites.
 privacy-others-title = Wenn Sie andere Personen angeben
@@ -688,11 +695,11 @@ site-client-number = ALARMIS-Kundennummer
 site-connected-on = Angeschlossen am
 site-reference = Anschlussantrag
 change-report-title = Eine Änderung melden
-change-report-body = Jede Änderung der Angaben im Interventionsplan ist dem Nationalen Interventionszentrum mitzuteilen (großherzogliche Verordnung vom 14. April 2005, Art. 11). Ihre Daten ändern sich erst, wenn die Polizei die Änderung angenommen hat.
+change-report-body = Jede Änderung der Angaben im Interventionsplan ist dem Nationalen Interventionszentrum mitzuteilen ({ -r2005-short }, Art. 11). Ihre Daten ändern sich erst, wenn die Polizei die Änderung angenommen hat.
 change-part-contacts = Die Kontaktpersonen
 change-part-proprietaire = Der Eigentümer des Gebäudes
 change-part-installateur = Der Installateur
-change-part-centrale = Die Alarmzentrale
+change-part-centrale = Die Alarmempfangszentrale
 change-form-body = Berichtigen Sie, was sich geändert hat, und senden Sie es ab. Die Polizei prüft die Änderung, bevor sie die aktuellen Angaben ersetzt.
 change-send = An die Polizei senden
 change-cancel = Abbrechen
@@ -732,7 +739,7 @@ audit-change-refused = Änderung abgelehnt
 
 ## Yearly maintenance and transmission test (R2005 Art. 8)
 checks-title = Jährliche Wartung und jährlicher Test
-checks-body = Ihre Anlage muss jedes Jahr von einem zugelassenen Installateur gewartet und ihre Übertragung jedes Jahr mit dem CIN getestet werden. Erfassen Sie beides mit der Bescheinigung: Die nächsten Termine ergeben sich daraus, und Ihr Posteingang erinnert Sie 30 Tage vorher und am Tag selbst.
+checks-body = Ihre Anlage muss jedes Jahr von einem Installateur mit Niederlassungsgenehmigung (autorisation d'établissement) gewartet und ihre Übertragung jedes Jahr mit dem CIN getestet werden. Erfassen Sie beides mit der Bescheinigung: Die nächsten Termine ergeben sich daraus, und Ihr Posteingang erinnert Sie 30 Tage vorher und am Tag selbst.
 check-maintenance = Jährliche Wartung
 check-transmission-test = Jährlicher Übertragungstest
 check-due-by = Spätestens am { $date }
@@ -757,7 +764,7 @@ audit-check-recorded = Wartung oder Test erfasst
 
 ## Interventions after false alerts (R2005 Art. 12-14)
 false-alerts-title = Fehlalarme
-false-alerts-body = Ein Einsatz der Polizei nach einem Fehlalarm wird nach Artikel 13 der großherzoglichen Verordnung vom 14. April 2005 berechnet; wiederholte Fehlalarme können zur Abschaltung führen (Art. 14).
+false-alerts-body = Ein Einsatz der Polizei nach einem Fehlalarm wird nach Artikel 13 der { -r2005-short(case: "genitive") } berechnet; wiederholte Fehlalarme können zur Abschaltung führen (Art. 14).
 false-alerts-repeated = Wiederholte Fehlalarme: Dieser Standort erreicht den festgelegten Schwellenwert innerhalb von zwölf Monaten. Die Polizei kann die Abschaltung beschließen (Art. 14).
 false-alerts-repeated-tag = Wiederholt
 false-alert-title = Einsatz vom { $date }

@@ -74,7 +74,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use fluent_bundle::FluentResource;
-    use fluent_syntax::ast::Entry;
+    use fluent_syntax::ast::{Entry, Expression, Pattern, PatternElement};
 
     use super::*;
 
@@ -112,6 +112,132 @@ mod tests {
                 locale.code()
             );
         }
+    }
+
+    /// The words of a message as written in its file (its variants' too), placeables aside.
+    fn written_text<'s>(pattern: &Pattern<&'s str>, out: &mut Vec<&'s str>) {
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } => out.push(value),
+                PatternElement::Placeable {
+                    expression: Expression::Select { variants, .. },
+                } => {
+                    for variant in variants {
+                        written_text(&variant.value, out);
+                    }
+                }
+                PatternElement::Placeable { .. } => {}
+            }
+        }
+    }
+
+    /// R2005 is named once per language, as a term (`-r2005-short`, and in French the full
+    /// title `-r2005`): a message citing it uses the term, so its date cannot drift again (six
+    /// messages once gave it as 14 April 2005; it is of 6 May 2005).
+    #[test]
+    fn the_regulation_is_cited_through_its_term_only() {
+        for locale in Locale::ALL {
+            let resource =
+                FluentResource::try_new(source(locale).to_owned()).unwrap_or_else(|(r, _)| r);
+            for entry in resource.entries() {
+                let Entry::Message(message) = entry else {
+                    continue;
+                };
+                let mut words = Vec::new();
+                if let Some(value) = &message.value {
+                    written_text(value, &mut words);
+                }
+                for attribute in &message.attributes {
+                    written_text(&attribute.value, &mut words);
+                }
+                assert!(
+                    !words.iter().any(|w| w.contains("2005")),
+                    "{}: {} writes the regulation's date itself instead of {{ -r2005-short }}",
+                    locale.code(),
+                    message.id.name
+                );
+            }
+            let date = match locale {
+                Locale::Fr => "du 6 mai 2005",
+                Locale::De => "vom 6. Mai 2005",
+                Locale::En => "of 6 May 2005",
+            };
+            for id in [
+                "step-site-intro",
+                "step-contacts-intro",
+                "step-obligations-intro",
+                "connection-approved-next",
+                "privacy-basis",
+                "change-report-body",
+                "false-alerts-body",
+            ] {
+                let text = translate(locale, id, None);
+                assert!(text.contains(date), "{}: {id}: {text}", locale.code());
+            }
+        }
+    }
+
+    /// "No charge" holds for the procedures only: the page that says it also announces that a
+    /// false alert's intervention is charged to the owner (R2005 Art. 13).
+    #[test]
+    fn the_costs_say_no_charge_for_these_procedures_and_who_pays_for_false_alerts() {
+        for (locale, procedures, owner) in [
+            (
+                Locale::Fr,
+                "aucun frais pour ces démarches",
+                "au propriétaire",
+            ),
+            (
+                Locale::De,
+                "für diese Verfahren keine Gebühren",
+                "dem Eigentümer",
+            ),
+            (
+                Locale::En,
+                "nothing for these procedures",
+                "to the building's owner",
+            ),
+        ] {
+            let text = translate(locale, "home-costs-body", None);
+            assert!(text.contains(procedures), "{}: {text}", locale.code());
+            assert!(
+                text.contains(owner) && text.to_lowercase().contains("art. 13"),
+                "{}: {text}",
+                locale.code()
+            );
+        }
+    }
+
+    /// The law's words (L2002 Art. 1 and 18, R2005 Art. 6, 8, 14): an alarm-receiving centre
+    /// (*centre d'alarmes*) is not the control panel (*centrale*); the operations log
+    /// (*livret d'exploitation*) is kept by the beneficiary, not by the panel; installers hold a
+    /// business permit, Luxembourg has no "approved installer"; and the Police *disconnects*.
+    #[test]
+    fn the_laws_own_words_are_used() {
+        for (locale, wrong) in [
+            (Locale::Fr, &["centrale d'alarme", "déraccord", "agréé"][..]),
+            (
+                Locale::De,
+                &["Alarmzentrale", "zugelassenen Installateur", "Zentrale ein"][..],
+            ),
+            (
+                Locale::En,
+                &["alarm centre", "approved installer", "control panel keeps"][..],
+            ),
+        ] {
+            for id in message_ids(locale) {
+                let text = translate(locale, id, None);
+                for word in wrong {
+                    assert!(
+                        !text.to_lowercase().contains(&word.to_lowercase()),
+                        "{}: {id} says {word:?}: {text}",
+                        locale.code()
+                    );
+                }
+            }
+        }
+        assert!(translate(Locale::Fr, "q-alarm-centre", None).contains("Centre d'alarmes"));
+        assert!(translate(Locale::Fr, "obligation-log", None).contains("livret d'exploitation"));
     }
 
     #[test]
