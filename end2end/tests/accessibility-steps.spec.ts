@@ -39,7 +39,7 @@ test('every step of the connection request, in its error state, passes WCAG 2.1 
     await expectNoViolations(page);
   });
   await emptyThenAnswered(page, testInfo, 'Obligations', 'Étape 7 sur 8', async () => {
-    for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /test de transmission/, /tout changement/, /fausses alertes/]) {
+    for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /inspecter sur place/, /test de transmission/, /tout changement/, /personnel est formé/, /fausses alertes/]) {
       await page.getByLabel(obligation).check();
     }
   });

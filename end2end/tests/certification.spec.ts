@@ -34,11 +34,11 @@ test('certification: request, agent approval, letter with the code, code typed, 
   if (usesJavaScript(testInfo)) await waitForHydration(page);
   await expect(page.getByText('Étape 1 sur 4')).toBeVisible();
   // A wrong client number is explained, and what was typed stays.
-  await page.getByLabel('Numéro de client ALARMIS').fill('4217');
+  await page.getByLabel('Numéro de client ALARMIS').fill('42/17');
   await page.getByLabel("Votre fonction dans l'entreprise").fill('Gérante');
   await page.getByLabel('Votre numéro de téléphone').fill('621 123 456');
   await next(page, testInfo);
-  await expect(errorSummary(page)).toContainText('AL- suivi de 6 chiffres');
+  await expect(errorSummary(page)).toContainText('de 4 à 20 lettres, chiffres ou tirets');
   await expect(page.getByLabel("Votre fonction dans l'entreprise")).toHaveValue('Gérante');
   await page.getByLabel('Numéro de client ALARMIS').fill(clientNumber.toLowerCase().replace('-', ' '));
   await next(page, testInfo);

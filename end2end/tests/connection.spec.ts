@@ -41,7 +41,7 @@ test('the whole connection request, as a person fills it in, ends with a referen
 
   await expectStep(page, 'Obligations');
   await expect(page.getByLabel(/entretenu chaque année/)).not.toBeChecked();
-  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /test de transmission/, /tout changement/, /fausses alertes/]) {
+  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /inspecter sur place/, /test de transmission/, /tout changement/, /personnel est formé/, /fausses alertes/]) {
     await page.getByLabel(obligation).check();
   }
   await next(page, testInfo);
@@ -103,7 +103,7 @@ test('wrong answers in the wizard get their messages and keep what was typed', a
   await expectStep(page, 'Personnes de contact');
   await fillContact(page, 1, 'Schmit', 'Anne');
   await next(page, testInfo);
-  await expect(errorSummary(page)).toContainText('il faut au moins deux personnes de contact');
+  await expect(errorSummary(page)).toContainText('la Police demande au moins deux personnes de contact');
   await expect(page.getByRole('group', { name: 'Personne de contact 1', exact: true }).getByLabel('Nom', { exact: true })).toHaveValue('Schmit');
 });
 

@@ -132,7 +132,7 @@ test('the whole connection request can be completed with the keyboard only', asy
   await uploadByKeyboard(page, 'Certificat', 'certificat.png', PNG, 'image/png');
   await continueWith(page, testInfo, 'Obligations');
 
-  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /test de transmission/, /tout changement/, /fausses alertes/]) {
+  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /inspecter sur place/, /test de transmission/, /tout changement/, /personnel est formé/, /fausses alertes/]) {
     await press(page, page.getByLabel(obligation), 'Space');
     await expect(page.getByLabel(obligation)).toBeChecked();
   }

@@ -126,7 +126,7 @@ test('each kind of page fetches at most its ceiling of WASM and JavaScript, and 
   await applicant.weigh('connection step: documents, two files', ISLANDS);
   await next(page, testInfo);
   await applicant.weigh('connection step: obligations', ISLANDS);
-  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /test de transmission/, /tout changement/, /fausses alertes/]) {
+  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /inspecter sur place/, /test de transmission/, /tout changement/, /personnel est formé/, /fausses alertes/]) {
     await page.getByLabel(obligation).check();
   }
   await next(page, testInfo);

@@ -88,7 +88,7 @@ export async function submitConnection(page: Page, testInfo: TestInfo, company: 
   await upload(page, testInfo, 'Plan du bâtiment (obligatoire)', 'plan.pdf', PDF);
   await upload(page, testInfo, 'Certificat de conformité (obligatoire)', 'certificat.png', PNG, 'image/png');
   await next(page, testInfo);
-  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /test de transmission/, /tout changement/, /fausses alertes/]) {
+  for (const obligation of [/entretenu chaque année/, /livret d'exploitation/, /inspecter sur place/, /test de transmission/, /tout changement/, /personnel est formé/, /fausses alertes/]) {
     await page.getByLabel(obligation).check();
   }
   await next(page, testInfo);

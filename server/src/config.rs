@@ -69,8 +69,9 @@ pub struct RetentionPolicy {
     pub refused_years: u32,
 }
 
-/// `ALARMIS_PRICE_INDEX` (default 944.43): the consumer price index on the 1948 base by which
-/// the false-alert fees of R2005 Art. 13 are multiplied (/ 100); set it to the index in force
+/// `ALARMIS_PRICE_INDEX` (default 944.43): the *indice pondéré du coût de la vie* (base 100 on
+/// 1 January 1948, R2005 Art. 13; not STATEC's consumer price index) by which the false-alert
+/// fees are multiplied (/ 100); set it to the index in force
 /// at each indexation. `ALARMIS_FALSE_ALERT_THRESHOLD` (default 3): a site with that many false
 /// alerts within a year is flagged for the agents (Art. 14).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -211,18 +211,38 @@ mod tests {
     /// The law's words (L2002 Art. 1 and 18, R2005 Art. 6, 8, 14): an alarm-receiving centre
     /// (*centre d'alarmes*) is not the control panel (*centrale*); the operations log
     /// (*livret d'exploitation*) is kept by the beneficiary, not by the panel; installers hold a
-    /// business permit, Luxembourg has no "approved installer"; and the Police *disconnects*.
+    /// business permit, Luxembourg has no "approved installer"; the Police *disconnects*; and
+    /// the fees' index is the *indice pondéré du coût de la vie* (Art. 13), not the consumer
+    /// price index.
     #[test]
     fn the_laws_own_words_are_used() {
         for (locale, wrong) in [
-            (Locale::Fr, &["centrale d'alarme", "déraccord", "agréé"][..]),
+            (
+                Locale::Fr,
+                &[
+                    "centrale d'alarme",
+                    "déraccord",
+                    "agréé",
+                    "prix à la consommation",
+                ][..],
+            ),
             (
                 Locale::De,
-                &["Alarmzentrale", "zugelassenen Installateur", "Zentrale ein"][..],
+                &[
+                    "Alarmzentrale",
+                    "zugelassenen Installateur",
+                    "Zentrale ein",
+                    "Verbraucherpreis",
+                ][..],
             ),
             (
                 Locale::En,
-                &["alarm centre", "approved installer", "control panel keeps"][..],
+                &[
+                    "alarm centre",
+                    "approved installer",
+                    "control panel keeps",
+                    "consumer price",
+                ][..],
             ),
         ] {
             for id in message_ids(locale) {
@@ -238,6 +258,28 @@ mod tests {
         }
         assert!(translate(Locale::Fr, "q-alarm-centre", None).contains("Centre d'alarmes"));
         assert!(translate(Locale::Fr, "obligation-log", None).contains("livret d'exploitation"));
+    }
+
+    /// R2005 Art. 9 d asks for the contact persons' names and domiciles and sets no number: "at
+    /// least two, on site within 30 minutes" is the Police's practice (after the Belgian AR1998
+    /// Art. 9), so the pages word it as the Police's request, never as the article's.
+    #[test]
+    fn the_polices_practice_is_worded_as_its_request() {
+        for (locale, asks, police) in [
+            (Locale::Fr, "la police demande", "police"),
+            (Locale::De, "die polizei bittet", "polizei"),
+            (Locale::En, "asks for at least two", "police"),
+        ] {
+            let intro = translate(locale, "step-contacts-intro", None).to_lowercase();
+            assert!(intro.contains(asks), "{}: {intro}", locale.code());
+            let mut second = FluentArgs::new();
+            second.set("n", 2);
+            let minimum = translate(locale, "error-contact-family-name-required", Some(&second))
+                .to_lowercase();
+            assert!(minimum.contains(asks), "{}: {minimum}", locale.code());
+            let consent = translate(locale, "q-contact-consent", None).to_lowercase();
+            assert!(consent.contains(police), "{}: {consent}", locale.code());
+        }
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! An ALARMIS client number: the number the Police gives a business whose alarm is connected to
-//! the CIN. The portal's written form is `AL-` and six digits (`AL-004217`).
+//! the CIN. The numbers this portal issues are `AL-` and six digits (`AL-700001`); nothing in the
+//! sources fixes the form of the numbers given before it, so an existing client's number is
+//! taken as written on the Police's letters: 4 to 20 letters, digits and dashes (issue 24: the
+//! `AL-` form alone locked out every client whose number looks otherwise).
 
 use std::fmt;
 
@@ -30,7 +33,10 @@ impl ClientNumberError {
 impl ClientNumber {
     pub const PREFIX: &'static str = "AL-";
 
-    /// Accepts `AL-004217`, `al 004217`, `AL004217` and the six digits alone; spaces ignored.
+    /// Spaces are dropped and letters upper-cased, so a number compares equal however it was
+    /// typed. The portal's own form is written one way: `AL-004217`, `al 004217`, `AL004217` and
+    /// the six digits alone all become `AL-004217`. Any other number of 4 to 20 letters, digits
+    /// and single dashes (not first or last) is kept as written.
     pub fn parse(input: &str) -> Result<ClientNumber, ClientNumberError> {
         let compact: String = input
             .chars()
@@ -45,7 +51,17 @@ impl ClientNumber {
             .or_else(|| compact.strip_prefix("AL"))
             .unwrap_or(&compact);
         if digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(ClientNumber(format!("{}{digits}", ClientNumber::PREFIX)))
+            return Ok(ClientNumber(format!("{}{digits}", ClientNumber::PREFIX)));
+        }
+        let well_formed = (4..=20).contains(&compact.len())
+            && compact
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+            && !compact.starts_with('-')
+            && !compact.ends_with('-')
+            && !compact.contains("--");
+        if well_formed {
+            Ok(ClientNumber(compact))
         } else {
             Err(ClientNumberError::Format)
         }
@@ -94,9 +110,34 @@ mod tests {
     }
 
     #[test]
+    fn numbers_of_other_forms_are_kept_as_written() {
+        for (typed, kept) in [
+            ("4217", "4217"),
+            ("ab-004217", "AB-004217"),
+            ("AL-0042171", "AL-0042171"),
+            ("lux 12-345 b", "LUX12-345B"),
+        ] {
+            assert_eq!(
+                ClientNumber::parse(typed).unwrap().as_str(),
+                kept,
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
     fn other_shapes_are_refused_with_their_code() {
         assert_eq!(ClientNumber::parse("  "), Err(ClientNumberError::Empty));
-        for typed in ["4217", "AL-0042171", "AB-004217", "AL-00421x", "AL--004217"] {
+        for typed in [
+            "AL_004217",
+            "A1",
+            "AL-00421x!",
+            "-AL004217",
+            "AL004217-",
+            "AL--004217",
+            "ABCDEFGHIJKLMNOPQRSTU",
+            "NUMÉRO1",
+        ] {
             assert_eq!(
                 ClientNumber::parse(typed),
                 Err(ClientNumberError::Format),

@@ -546,6 +546,9 @@ async fn a_false_alerts_fee_is_computed_to_the_cent_shown_to_the_applicant_and_r
     let refused = post(&app, &agent, &action, &wrong).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let text = refused.text().await.unwrap();
+    // Where a false alert is recorded, and where it is shown, R2005 Art. 12 says what one is.
+    let definition = "sans motif valable et sans preuve matérielle de menace";
+    assert!(text.contains(definition), "{text}");
     assert!(
         text.contains("Indiquez au moins une personne intervenue"),
         "{text}"
@@ -561,6 +564,7 @@ async fn a_false_alerts_fee_is_computed_to_the_cent_shown_to_the_applicant_and_r
         assert!(shown.contains(amount), "{amount}");
     }
     assert!(!shown.contains("Fausses alertes répétées"));
+    assert!(shown.contains(definition));
     let inbox = page(&app, &marie, &format!("{}/messages", request.business)).await;
     assert!(inbox.contains("frais de 195,50 €"), "{inbox}");
 

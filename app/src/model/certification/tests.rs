@@ -88,7 +88,7 @@ fn empty_steps_name_every_required_answer_in_page_order() {
 #[test]
 fn wrong_formats_get_their_message() {
     let mut client = complete(WizardStep::Client);
-    client.insert("client_number".into(), "4217".into());
+    client.insert("client_number".into(), "42/17".into());
     assert_eq!(
         codes(WizardStep::Client, &client),
         vec![pair("client_number", "client-number-format")]

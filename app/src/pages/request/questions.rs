@@ -73,8 +73,10 @@ const YES_NO: &[(&str, &str)] = &[("yes", "yes"), ("no", "no")];
 const OBLIGATIONS: &[(&str, &str)] = &[
     ("obligation_maintenance", "obligation-maintenance"),
     ("obligation_log", "obligation-log"),
+    ("obligation_inspection", "obligation-inspection"),
     ("obligation_test", "obligation-test"),
     ("obligation_changes", "obligation-changes"),
+    ("obligation_training", "obligation-training"),
     ("obligation_false_alerts", "obligation-false-alerts"),
 ];
 

@@ -123,6 +123,7 @@ pub fn FalseAlerts(
         <section class="section" id="fausses-alertes" aria-labelledby="false-alerts-title">
             <h2 id="false-alerts-title" class="heading-m">{i18n.t("false-alerts-title")}</h2>
             <p>{i18n.t("false-alerts-body")}</p>
+            <p data-testid="false-alert-definition">{i18n.t("false-alert-definition")}</p>
             {site.repeated_false_alerts.then(|| view! {
                 <div class="notice notice--warning" data-testid="repeated-false-alerts">
                     <p><strong>{i18n.t("false-alerts-repeated")}</strong></p>

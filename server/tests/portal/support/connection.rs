@@ -55,8 +55,10 @@ pub fn answers(slug: &str) -> Vec<(&'static str, &'static str)> {
         "obligations" => vec![
             ("obligation_maintenance", "on"),
             ("obligation_log", "on"),
+            ("obligation_inspection", "on"),
             ("obligation_test", "on"),
             ("obligation_changes", "on"),
+            ("obligation_training", "on"),
             ("obligation_false_alerts", "on"),
         ],
         _ => vec![],
