@@ -22,8 +22,7 @@ pub async fn portal_error_status(request: Request, next: Next) -> Response {
     let bytes = to_bytes(body, MAX_ERROR_BODY).await.unwrap_or_default();
     match serde_json::from_slice::<PortalError>(&bytes) {
         Ok(error) => {
-            parts.status = StatusCode::from_u16(error.status_code())
-                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            parts.status = error.status();
             if parts.status.is_server_error() {
                 tracing::error!(?error, "server function failed");
             }

@@ -73,6 +73,13 @@ impl PortalError {
             PortalError::Unavailable => 503,
         }
     }
+
+    /// [`PortalError::status_code`] as the server's HTTP type.
+    #[cfg(feature = "ssr")]
+    pub fn status(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(self.status_code())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
 }
 
 impl FromServerFnError for PortalError {

@@ -50,7 +50,9 @@ pub async fn attach_viewer(
 /// so they cost no session lookup.
 fn needs_viewer(path: &str) -> bool {
     !(path.starts_with("/pkg/")
-        || path.starts_with(app::paths::DEV_IDP)
+        || path
+            .strip_prefix(app::paths::DEV_IDP)
+            .is_some_and(|rest| rest.starts_with('/'))
         || path == app::paths::HEALTH
         || path == "/favicon.svg")
 }

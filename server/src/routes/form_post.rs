@@ -1,5 +1,5 @@
 //! What the plain-form routes share: sending the page back with what was typed and why it was
-//! refused, and the status of a refusal.
+//! refused, under the refusal's status.
 
 use app::api::PortalError;
 use app::model::{FieldErrors, StepValues, Submitted};
@@ -29,12 +29,7 @@ pub(super) async fn refused(
     page: &str,
     error: PortalError,
 ) -> Response {
-    render_page(state, parts, Some(page), (), status_of(&error)).await
-}
-
-/// The status a refusal answers with.
-pub(super) fn status_of(error: &PortalError) -> StatusCode {
-    StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    render_page(state, parts, Some(page), (), error.status()).await
 }
 
 pub(super) fn unavailable(error: impl std::fmt::Display) -> Response {

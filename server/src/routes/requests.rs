@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::extract::{PageParts, PostedForm, SignedInPerson};
-use super::form_post::{refused, status_of};
+use super::form_post::refused;
 use super::render::render_page;
 use super::sign_in_first;
 use crate::AppState;
@@ -108,7 +108,7 @@ pub async fn post_step(
         }
         Err(PortalError::SignInRequired) => sign_in_first(&page),
         Err(error) => {
-            let status = status_of(&error);
+            let status = error.status();
             // The step page explains (not found, earlier steps first, already submitted) and,
             // when the service failed, keeps what was typed.
             let sent_back = Submitted {
