@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agent/sites/:site") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site/changements/:change") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site/fausses-alertes") view=AgentSitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites/:site/raccordement") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/prise") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/question") view=AgentCasePage ssr=SsrMode::Async/>

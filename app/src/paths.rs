@@ -6,7 +6,7 @@
 //! ([`PAGES`]), and that every builder's address is served.
 
 use crate::model::after_connection::ChangePart;
-use crate::model::WizardStep;
+use crate::model::{BusinessId, RequestId, SiteId, WizardStep};
 
 // The applicant's pages and forms.
 pub const HOME: &str = "/";
@@ -46,6 +46,7 @@ pub const AGENT_SITES: &str = "/agent/sites";
 pub const AGENT_SITE: &str = "/agent/sites/{site}";
 pub const AGENT_SITE_CHANGE: &str = "/agent/sites/{site}/changements/{change}";
 pub const AGENT_SITE_FALSE_ALERTS: &str = "/agent/sites/{site}/fausses-alertes";
+pub const AGENT_SITE_CONNECTION: &str = "/agent/sites/{site}/raccordement";
 pub const AGENT_SITE_CERTIFICATE: &str = "/agent/sites/{site}/controles/{check}";
 
 // Sign-in, languages, statements, and what the portal itself needs.
@@ -85,6 +86,7 @@ pub const PAGES: &[&str] = &[
     AGENT_SITE,
     AGENT_SITE_CHANGE,
     AGENT_SITE_FALSE_ALERTS,
+    AGENT_SITE_CONNECTION,
     AGENT_CASE,
     AGENT_CASE_TAKE,
     AGENT_CASE_QUESTION,
@@ -114,13 +116,13 @@ pub fn fill(pattern: &str, values: &[&str]) -> String {
     address
 }
 
-pub fn business_path(id: &str) -> String {
-    fill(BUSINESS, &[id])
+pub fn business_path(id: &BusinessId) -> String {
+    fill(BUSINESS, &[id.as_str()])
 }
 
 /// Where an administrator's "invite" form posts (without JavaScript).
-pub fn business_invitation_path(id: &str) -> String {
-    fill(BUSINESS_INVITATION, &[id])
+pub fn business_invitation_path(id: &BusinessId) -> String {
+    fill(BUSINESS_INVITATION, &[id.as_str()])
 }
 
 pub fn invitation_path(token: &str) -> String {
@@ -128,96 +130,124 @@ pub fn invitation_path(token: &str) -> String {
 }
 
 /// Where the certification code from the letter is typed.
-pub fn certification_code_path(business_id: &str) -> String {
-    fill(CERTIFICATION_CODE, &[business_id])
+pub fn certification_code_path(business_id: &BusinessId) -> String {
+    fill(CERTIFICATION_CODE, &[business_id.as_str()])
 }
 
-pub fn inbox_path(business_id: &str) -> String {
-    fill(INBOX, &[business_id])
+pub fn inbox_path(business_id: &BusinessId) -> String {
+    fill(INBOX, &[business_id.as_str()])
 }
 
 /// Where the "start a request" form posts (without JavaScript).
-pub fn new_request_path(business_id: &str) -> String {
-    fill(NEW_REQUEST, &[business_id])
+pub fn new_request_path(business_id: &BusinessId) -> String {
+    fill(NEW_REQUEST, &[business_id.as_str()])
 }
 
 /// A request's own page: where to resume a draft, or the confirmation of a submitted one.
-pub fn request_path(business_id: &str, request_id: &str) -> String {
-    fill(REQUEST, &[business_id, request_id])
+pub fn request_path(business_id: &BusinessId, request_id: &RequestId) -> String {
+    fill(REQUEST, &[business_id.as_str(), request_id.as_str()])
 }
 
-pub fn step_path(business_id: &str, request_id: &str, step: WizardStep) -> String {
-    fill(REQUEST_STEP, &[business_id, request_id, step.slug()])
+pub fn step_path(business_id: &BusinessId, request_id: &RequestId, step: WizardStep) -> String {
+    fill(
+        REQUEST_STEP,
+        &[business_id.as_str(), request_id.as_str(), step.slug()],
+    )
 }
 
-pub fn delete_path(business_id: &str, request_id: &str) -> String {
-    fill(REQUEST_DELETE, &[business_id, request_id])
+pub fn delete_path(business_id: &BusinessId, request_id: &RequestId) -> String {
+    fill(REQUEST_DELETE, &[business_id.as_str(), request_id.as_str()])
 }
 
 /// An uploaded document, to download.
-pub fn document_path(business_id: &str, request_id: &str, document_id: &str) -> String {
-    fill(DOCUMENT, &[business_id, request_id, document_id])
+pub fn document_path(
+    business_id: &BusinessId,
+    request_id: &RequestId,
+    document_id: &str,
+) -> String {
+    fill(
+        DOCUMENT,
+        &[business_id.as_str(), request_id.as_str(), document_id],
+    )
 }
 
-pub fn remove_document_path(business_id: &str, request_id: &str, document_id: &str) -> String {
-    fill(DOCUMENT_REMOVE, &[business_id, request_id, document_id])
+pub fn remove_document_path(
+    business_id: &BusinessId,
+    request_id: &RequestId,
+    document_id: &str,
+) -> String {
+    fill(
+        DOCUMENT_REMOVE,
+        &[business_id.as_str(), request_id.as_str(), document_id],
+    )
 }
 
-pub fn receipt_path(business_id: &str, request_id: &str) -> String {
-    fill(RECEIPT, &[business_id, request_id])
+pub fn receipt_path(business_id: &BusinessId, request_id: &RequestId) -> String {
+    fill(RECEIPT, &[business_id.as_str(), request_id.as_str()])
 }
 
-pub fn site_path(business_id: &str, site_id: &str) -> String {
-    fill(SITE, &[business_id, site_id])
+pub fn site_path(business_id: &BusinessId, site_id: &SiteId) -> String {
+    fill(SITE, &[business_id.as_str(), site_id.as_str()])
 }
 
 /// The change report's form, and where it posts.
-pub fn report_change_path(business_id: &str, site_id: &str, part: ChangePart) -> String {
-    fill(SITE_CHANGE, &[business_id, site_id, part.slug()])
+pub fn report_change_path(business_id: &BusinessId, site_id: &SiteId, part: ChangePart) -> String {
+    fill(
+        SITE_CHANGE,
+        &[business_id.as_str(), site_id.as_str(), part.slug()],
+    )
 }
 
 /// Where the record of a maintenance or test posts.
-pub fn record_check_path(business_id: &str, site_id: &str) -> String {
-    fill(SITE_CHECKS, &[business_id, site_id])
+pub fn record_check_path(business_id: &BusinessId, site_id: &SiteId) -> String {
+    fill(SITE_CHECKS, &[business_id.as_str(), site_id.as_str()])
 }
 
 /// A recorded check's certificate, for the eSpace's members.
-pub fn certificate_path(business_id: &str, site_id: &str, check_id: &str) -> String {
-    fill(SITE_CERTIFICATE, &[business_id, site_id, check_id])
+pub fn certificate_path(business_id: &BusinessId, site_id: &SiteId, check_id: &str) -> String {
+    fill(
+        SITE_CERTIFICATE,
+        &[business_id.as_str(), site_id.as_str(), check_id],
+    )
 }
 
-pub fn agent_case_path(request_id: &str) -> String {
-    fill(AGENT_CASE, &[request_id])
+pub fn agent_case_path(request_id: &RequestId) -> String {
+    fill(AGENT_CASE, &[request_id.as_str()])
 }
 
 /// A case's action: `AGENT_CASE_TAKE`, `…_QUESTION`, `…_DECISION`, `…_LETTER`, `…_POSTED`
 /// or `…_TRAIL`.
-pub fn agent_case_action_path(action: &str, request_id: &str) -> String {
-    fill(action, &[request_id])
+pub fn agent_case_action_path(action: &str, request_id: &RequestId) -> String {
+    fill(action, &[request_id.as_str()])
 }
 
 /// A case's document, for an agent.
-pub fn agent_document_path(request_id: &str, document_id: &str) -> String {
-    fill(AGENT_DOCUMENT, &[request_id, document_id])
+pub fn agent_document_path(request_id: &RequestId, document_id: &str) -> String {
+    fill(AGENT_DOCUMENT, &[request_id.as_str(), document_id])
 }
 
-pub fn agent_site_path(site_id: &str) -> String {
-    fill(AGENT_SITE, &[site_id])
+pub fn agent_site_path(site_id: &SiteId) -> String {
+    fill(AGENT_SITE, &[site_id.as_str()])
 }
 
 /// Where an agent records a false alert.
-pub fn false_alerts_path(site_id: &str) -> String {
-    fill(AGENT_SITE_FALSE_ALERTS, &[site_id])
+pub fn false_alerts_path(site_id: &SiteId) -> String {
+    fill(AGENT_SITE_FALSE_ALERTS, &[site_id.as_str()])
+}
+
+/// Where an agent records the day a site's line was connected.
+pub fn connection_day_path(site_id: &SiteId) -> String {
+    fill(AGENT_SITE_CONNECTION, &[site_id.as_str()])
 }
 
 /// A recorded check's certificate, for an agent.
-pub fn agent_certificate_path(site_id: &str, check_id: &str) -> String {
-    fill(AGENT_SITE_CERTIFICATE, &[site_id, check_id])
+pub fn agent_certificate_path(site_id: &SiteId, check_id: &str) -> String {
+    fill(AGENT_SITE_CERTIFICATE, &[site_id.as_str(), check_id])
 }
 
 /// Where an agent's decision on a change report posts.
-pub fn change_decision_path(site_id: &str, change_id: &str) -> String {
-    fill(AGENT_SITE_CHANGE, &[site_id, change_id])
+pub fn change_decision_path(site_id: &SiteId, change_id: &str) -> String {
+    fill(AGENT_SITE_CHANGE, &[site_id.as_str(), change_id])
 }
 
 #[cfg(test)]
@@ -227,19 +257,23 @@ mod tests {
     #[test]
     fn patterns_are_filled_in_order() {
         assert_eq!(
-            step_path("b1", "r2", WizardStep::Site),
+            step_path(
+                &BusinessId::new("b1"),
+                &RequestId::new("r2"),
+                WizardStep::Site
+            ),
             format!(
                 "/espace/entreprises/b1/demandes/r2/{}",
                 WizardStep::Site.slug()
             )
         );
         assert_eq!(
-            remove_document_path("b", "r", "d"),
+            remove_document_path(&BusinessId::new("b"), &RequestId::new("r"), "d"),
             "/espace/entreprises/b/demandes/r/pieces/d/supprimer"
         );
         assert_eq!(fill(AGENT_TRAIL, &[]), "/agent/journal.csv");
         assert_eq!(
-            agent_case_action_path(AGENT_CASE_POSTED, "r9"),
+            agent_case_action_path(AGENT_CASE_POSTED, &RequestId::new("r9")),
             "/agent/demandes/r9/envoi"
         );
     }

@@ -23,7 +23,7 @@ test('a change report waits for the Police, the agent accepts it, the site chang
   // The site's address as typed in the wizard (postcode "1660"), written once with its "L-".
   await expect(page.getByTestId('site-link')).toContainText('12A Grand-Rue, L-1660 Luxembourg');
   await page.getByTestId('site-link').click();
-  await expect(page.getByRole('heading', { level: 1, name: /Site raccordé AL-7\d{5}/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Site ALARMIS AL-7\d{5}/ })).toBeVisible();
   const clientNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').match(/AL-7\d{5}/)?.[0] ?? '';
   await expect(page.getByTestId('site-details')).toContainText('Sécurité Moselle SARL');
   if (usesJavaScript(testInfo)) {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { agentPage, click, openCase } from './agent';
-import { errorSummary, expectNoViolations, open, signIn, waitForHydration } from './helpers';
+import { errorSummary, expectNoViolations, open, signIn, usesJavaScript, waitForHydration } from './helpers';
 import { PDF, submitConnection } from './wizard-steps';
 
 // The test clock is the whole portal's: moving it a year on would age every other test's
@@ -20,16 +20,32 @@ test('the yearly maintenance is recorded with its certificate, and reminders com
   await page.getByTestId('site-link').click();
   await waitForHydration(page);
   const clientNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').match(/AL-7\d{5}/)?.[0] ?? '';
-  await expect(page.getByTestId('due-maintenance')).toContainText('À faire au plus tard le');
-  await expect(page.getByTestId('due-maintenance')).not.toContainText('En retard');
-
-  // A record without its certificate is explained, then recorded with it.
   const clock = async (days: number) => {
     const response = await page.request.post('/dev/horloge', { form: { days: String(days) }, headers: { Origin: baseURL ?? '' } });
     expect(response.status()).toBe(200);
     return (await response.text()).trim();
   };
   const today = await clock(0);
+
+  // Approved is not connected: no yearly date runs, and nothing can be recorded, until the
+  // agent records the day POST connected the line.
+  await expect(page.getByTestId('site-facts')).toContainText('en attente du raccordement');
+  await expect(page.getByTestId('checks-waiting')).toContainText('attend encore son raccordement');
+  await expect(page.getByTestId('due-maintenance')).toHaveCount(0);
+  await open(agent, '/agent/sites', testInfo);
+  await agent.getByTestId('site-row').filter({ hasText: clientNumber }).getByRole('link', { name: clientNumber }).click();
+  await expect(agent.getByTestId('connection-state')).toContainText('en attente du raccordement');
+  if (usesJavaScript(testInfo)) await waitForHydration(agent);
+  await agent.getByLabel('Jour du raccordement').fill(today);
+  await click(agent, testInfo, 'Enregistrer le raccordement');
+  await expect(agent.getByTestId('connection-state')).toContainText('Raccordé le');
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByTestId('site-facts')).toContainText('Raccordé le');
+  await expect(page.getByTestId('due-maintenance')).toContainText('À faire au plus tard le');
+  await expect(page.getByTestId('due-maintenance')).not.toContainText('En retard');
+
+  // A record without its certificate is explained, then recorded with it.
   await page.getByLabel('Entretien annuel').check();
   await page.getByLabel('Date', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Enregistrer' }).click();

@@ -167,7 +167,7 @@ test('each kind of page fetches at most its ceiling of WASM and JavaScript, and 
   await expect(agent.getByTestId('status')).toHaveText('Approuvée');
   await page.goto(`/espace/entreprises/${siteBusinessId}`);
   await page.getByTestId('site-link').click();
-  await expect(page.getByRole('heading', { level: 1, name: /Site raccordé/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Site ALARMIS/ })).toBeVisible();
   await applicant.weigh('connected site', ISLANDS);
   await page.getByRole('link', { name: "L'installateur" }).click();
   await expect(page.getByRole('heading', { level: 1, name: "L'installateur" })).toBeVisible();

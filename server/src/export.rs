@@ -8,6 +8,7 @@ use app::api::backend::{RequestStore, SiteStore, StoreError};
 use app::model::after_connection::ConnectedSite;
 use app::model::case::{AuditAction, InboxEntry};
 use app::model::{BusinessEspace, ProcedureRequest};
+use app::model::{PersonId, RequestId};
 use serde::Serialize;
 use zip::write::SimpleFileOptions;
 
@@ -35,7 +36,7 @@ struct Espace {
 
 #[derive(Serialize)]
 struct ExportedFile {
-    request_id: String,
+    request_id: RequestId,
     path: String,
 }
 
@@ -46,7 +47,7 @@ fn short_id(id: &str) -> &str {
 
 /// Makes every path of the archive distinct, should two ever fold to the same name (the zip
 /// format refuses a second entry of a name).
-fn distinct_paths(files: &mut [(String, String, String)]) {
+fn distinct_paths(files: &mut [(RequestId, String, String)]) {
     let mut seen = std::collections::HashSet::new();
     for (_, path, _) in files.iter_mut() {
         let mut candidate = path.clone();
@@ -80,11 +81,11 @@ fn plain_name(name: &str) -> String {
 }
 
 /// The zip's bytes; the export is recorded in the audit trail before they leave.
-pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, StoreError> {
+pub async fn person_zip(state: &AppState, person_id: &PersonId) -> Result<Vec<u8>, StoreError> {
     let person = crate::store::persons::record(&state.db, person_id).await?;
     let mut espaces = Vec::new();
     // (path in the zip, storage key)
-    let mut files: Vec<(String, String, String)> = Vec::new();
+    let mut files: Vec<(RequestId, String, String)> = Vec::new();
     for summary in state.espaces.businesses_of(person_id).await? {
         let Some(espace) = state
             .espaces
@@ -112,7 +113,7 @@ pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, St
                 request
                     .reference
                     .clone()
-                    .unwrap_or_else(|| request.id.clone())
+                    .unwrap_or_else(|| request.id.to_string())
             );
             for document in &request.documents {
                 if let Some(key) = state
@@ -155,19 +156,19 @@ pub async fn person_zip(state: &AppState, person_id: &str) -> Result<Vec<u8>, St
                 continue;
             };
             for check in &site.checks {
-                if let Some(stored) = state.sites.certificate(site.id(), &check.id).await? {
+                if let Some(stored) = state.sites.certificate(&site.id(), &check.id).await? {
                     let path = format!(
                         "documents/{}/controles/{}-{}-{}-{}",
                         site.request
                             .reference
                             .clone()
-                            .unwrap_or_else(|| site.id().to_owned()),
+                            .unwrap_or_else(|| site.id().to_string()),
                         check.done_on,
                         check.check.code(),
                         short_id(&check.id),
                         plain_name(&stored.file_name)
                     );
-                    files.push((site.id().to_owned(), path, stored.storage_key));
+                    files.push((site.id().request(), path, stored.storage_key));
                 }
             }
             connected_sites.push(site);
@@ -228,7 +229,7 @@ mod tests {
 
     #[test]
     fn two_files_of_one_name_get_two_paths() {
-        let file = |path: &str| (String::new(), path.to_owned(), String::new());
+        let file = |path: &str| (RequestId::default(), path.to_owned(), String::new());
         let mut files = vec![file("a/x.pdf"), file("a/x.pdf"), file("a/y.pdf")];
         distinct_paths(&mut files);
         let paths: Vec<&str> = files.iter().map(|f| f.1.as_str()).collect();

@@ -4,6 +4,7 @@
 
 use app::i18n::catalog::translate;
 use app::i18n::{FluentArgs, Locale};
+use app::model::BusinessId;
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sqlx::AnyPool;
@@ -81,7 +82,7 @@ impl Notifier {
 
     /// Tells the eSpace that a message waits, in the background: the agent's action is done
     /// and answered whether or not the mail goes out; a failure is logged without the address.
-    pub fn new_message(&self, business_id: &str) {
+    pub fn new_message(&self, business_id: &BusinessId) {
         if self.smtp.is_none() {
             return;
         }
@@ -97,7 +98,7 @@ impl Notifier {
         });
     }
 
-    async fn send_new_message(&self, business_id: &str) -> Result<(), MailError> {
+    async fn send_new_message(&self, business_id: &BusinessId) -> Result<(), MailError> {
         let Some((transport, from)) = &self.smtp else {
             return Ok(());
         };

@@ -146,6 +146,10 @@ fn police() -> Router<AppState> {
             post(routes::record_false_alert),
         )
         .route(
+            paths::AGENT_SITE_CONNECTION,
+            post(routes::record_connection),
+        )
+        .route(
             paths::AGENT_SITE_CERTIFICATE,
             get(routes::agent_certificate),
         )

@@ -8,6 +8,7 @@ use crate::model::case::{AgentCase, CaseQuery, InboxEntry, QueuePage};
 use crate::model::{
     BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness, StepValues,
 };
+use crate::model::{BusinessId, PersonId, RequestId, SiteId};
 use crate::model::{Procedure, ProcedureRequest, RequestSummary, WizardStep};
 
 /// A storage failure; the details go to the server's log, the person sees "try again later".
@@ -28,29 +29,30 @@ pub enum StoreError {
 #[async_trait::async_trait]
 pub trait EspaceStore: Send + Sync + 'static {
     /// The business eSpaces `person_id` belongs to, by name.
-    async fn businesses_of(&self, person_id: &str) -> Result<Vec<BusinessSummary>, StoreError>;
+    async fn businesses_of(&self, person_id: &PersonId)
+        -> Result<Vec<BusinessSummary>, StoreError>;
 
     /// Creates a business eSpace with `person_id` as its first administrator; returns its id.
     async fn create_business(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         details: &BusinessDetails,
-    ) -> Result<String, StoreError>;
+    ) -> Result<BusinessId, StoreError>;
 
     /// The business eSpace `business_id` if `person_id` is one of its members; `None` both when
     /// it does not exist and when it is someone else's, so ids reveal nothing.
     async fn business_for_member(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<BusinessEspace>, StoreError>;
 
     /// A one-time invitation to join `business_id`, made by one of its administrators; returns
     /// the token to pass on, or `None` when `person_id` is not an administrator there.
     async fn create_invitation(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<String>, StoreError>;
 
     /// The company an unused, unexpired invitation is for.
@@ -60,9 +62,9 @@ pub trait EspaceStore: Send + Sync + 'static {
     /// used or expired. Someone already a member keeps their role.
     async fn accept_invitation(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         token: &str,
-    ) -> Result<Option<String>, StoreError>;
+    ) -> Result<Option<BusinessId>, StoreError>;
 
     /// Every business eSpace, newest first: the Police's view.
     async fn registered_businesses(&self) -> Result<Vec<RegisteredBusiness>, StoreError>;
@@ -82,7 +84,7 @@ pub enum Submission {
 /// Where starting a request ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NewRequest {
-    Created(String),
+    Created(RequestId),
     /// Not a member of the business eSpace (or it does not exist).
     NotMember,
     /// A certification asked for an eSpace that already is certified.
@@ -99,41 +101,41 @@ pub trait RequestStore: Send + Sync + 'static {
     /// A new, empty draft of `procedure` in `business_id`.
     async fn create_request(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
         procedure: Procedure,
     ) -> Result<NewRequest, StoreError>;
 
     async fn request_for_member(
         &self,
-        person_id: &str,
-        business_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        request_id: &RequestId,
     ) -> Result<Option<ProcedureRequest>, StoreError>;
 
     /// The business eSpace's requests, drafts first then the newest; `None` for a non-member.
     async fn requests_of_business(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<Vec<RequestSummary>>, StoreError>;
 
     /// Saves a step's checked answers; `false` when the request is not a draft (any more).
     async fn save_answers(
         &self,
-        person_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        request_id: &RequestId,
         step: WizardStep,
         values: &StepValues,
     ) -> Result<bool, StoreError>;
 
     /// Deletes a draft with its answers and documents; `false` when it is not a draft.
-    async fn delete_draft(&self, request_id: &str) -> Result<bool, StoreError>;
+    async fn delete_draft(&self, request_id: &RequestId) -> Result<bool, StoreError>;
 
     /// Freezes a complete draft: reference, snapshot and receipt in one transaction.
     async fn submit(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         request: &ProcedureRequest,
         locale: crate::i18n::Locale,
     ) -> Result<Submission, StoreError>;
@@ -146,21 +148,21 @@ pub type SharedRequestStore = Arc<dyn RequestStore>;
 #[async_trait::async_trait]
 pub trait CaseStore: Send + Sync + 'static {
     /// One page of the queue.
-    async fn queue(&self, agent_id: &str, query: &CaseQuery) -> Result<QueuePage, StoreError>;
+    async fn queue(&self, agent_id: &PersonId, query: &CaseQuery) -> Result<QueuePage, StoreError>;
 
     /// A submitted request with its history, for the case page; records the agent's view.
     async fn agent_case(
         &self,
-        agent_id: &str,
-        request_id: &str,
+        agent_id: &PersonId,
+        request_id: &RequestId,
     ) -> Result<Option<AgentCase>, StoreError>;
 
     /// The eSpace's inbox, newest first, as it was before this reading (which marks every
     /// message read); `None` for a non-member.
     async fn inbox(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<Vec<InboxEntry>>, StoreError>;
 }
 
@@ -173,23 +175,23 @@ pub trait SiteStore: Send + Sync + 'static {
     /// The eSpace's connected sites; `None` for a non-member.
     async fn sites_of_business(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<Vec<SiteLine>>, StoreError>;
 
     /// One connected site of the eSpace; `None` for a non-member or another eSpace's site.
     async fn site_for_member(
         &self,
-        person_id: &str,
-        business_id: &str,
-        site_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        site_id: &SiteId,
     ) -> Result<Option<ConnectedSite>, StoreError>;
 
     /// Every connected site, those with change reports waiting first: the agents' view.
     async fn agent_sites(&self) -> Result<Vec<SiteLine>, StoreError>;
 
     /// One connected site with its company, for an agent.
-    async fn agent_site(&self, site_id: &str) -> Result<Option<AgentSite>, StoreError>;
+    async fn agent_site(&self, site_id: &SiteId) -> Result<Option<AgentSite>, StoreError>;
 }
 
 pub type SharedSiteStore = Arc<dyn SiteStore>;

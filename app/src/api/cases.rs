@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::PortalError;
 use crate::model::case::{AgentCase, CaseQuery, InboxEntry, QueuePage};
+use crate::model::{BusinessId, RequestId};
 
 /// One page of the agents' queue; police agents only.
 #[server(endpoint = "case_queue")]
@@ -19,7 +20,7 @@ pub async fn case_queue(query: CaseQuery) -> Result<QueuePage, PortalError> {
 
 /// A case with its history; police agents only. The view is recorded in the audit trail.
 #[server(endpoint = "load_case")]
-pub async fn load_case(request_id: String) -> Result<AgentCase, PortalError> {
+pub async fn load_case(request_id: RequestId) -> Result<AgentCase, PortalError> {
     use super::session::{cases, require_agent, unavailable};
     let agent = require_agent()?;
     cases()?
@@ -31,7 +32,7 @@ pub async fn load_case(request_id: String) -> Result<AgentCase, PortalError> {
 
 /// The business eSpace's inbox; members only. Reading it marks its messages read.
 #[server(endpoint = "load_inbox")]
-pub async fn load_inbox(business_id: String) -> Result<Vec<InboxEntry>, PortalError> {
+pub async fn load_inbox(business_id: BusinessId) -> Result<Vec<InboxEntry>, PortalError> {
     use super::session::{cases, require_viewer, unavailable};
     let viewer = require_viewer()?;
     cases()?

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::PortalError;
-use crate::model::{BusinessEspace, BusinessEspaceForm, PrivateEspace, RegisteredBusiness, Viewer};
+use crate::model::{
+    BusinessEspace, BusinessEspaceForm, BusinessId, PrivateEspace, RegisteredBusiness, Viewer,
+};
 
 /// The signed-in person, or `None`: for the header, which shows "Sign in" or the name.
 #[server(endpoint = "viewer")]
@@ -47,7 +49,7 @@ pub async fn load_private_espace() -> Result<PrivateEspace, PortalError> {
 
 /// Creates a business eSpace with the caller as administrator; returns its id.
 #[server(endpoint = "create_business_espace")]
-pub async fn create_business_espace(form: BusinessEspaceForm) -> Result<String, PortalError> {
+pub async fn create_business_espace(form: BusinessEspaceForm) -> Result<BusinessId, PortalError> {
     use super::session::{require_viewer, store, unavailable};
     let viewer = require_viewer()?;
     let details = form.parse().map_err(PortalError::Invalid)?;
@@ -58,7 +60,7 @@ pub async fn create_business_espace(form: BusinessEspaceForm) -> Result<String, 
 }
 
 #[server(endpoint = "load_business_espace")]
-pub async fn load_business_espace(id: String) -> Result<BusinessEspace, PortalError> {
+pub async fn load_business_espace(id: BusinessId) -> Result<BusinessEspace, PortalError> {
     use super::session::{require_viewer, store, unavailable};
     let viewer = require_viewer()?;
     store()?
@@ -78,7 +80,7 @@ pub async fn registered_businesses() -> Result<Vec<RegisteredBusiness>, PortalEr
 
 /// A one-time link to pass on to a future member; administrators only. Returns the token.
 #[server(endpoint = "invite_member")]
-pub async fn invite_member(business_id: String) -> Result<String, PortalError> {
+pub async fn invite_member(business_id: BusinessId) -> Result<String, PortalError> {
     use super::session::{require_viewer, store, unavailable};
     let viewer = require_viewer()?;
     store()?
@@ -102,7 +104,7 @@ pub async fn invitation_company(token: String) -> Result<String, PortalError> {
 
 /// Joins the business eSpace the invitation is for; returns its id.
 #[server(endpoint = "accept_invitation")]
-pub async fn accept_invitation(token: String) -> Result<String, PortalError> {
+pub async fn accept_invitation(token: String) -> Result<BusinessId, PortalError> {
     use super::session::{require_viewer, store, unavailable};
     let viewer = require_viewer()?;
     store()?

@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 
 use super::PortalError;
-use crate::model::StepValues;
+use crate::model::{BusinessId, RequestId, StepValues};
 use crate::model::{Procedure, ProcedureRequest, RequestSummary, WizardStep};
 
 /// Starts a new draft of `procedure` in the business eSpace; returns its id.
 #[server(endpoint = "start_request")]
 pub async fn start_request(
-    business_id: String,
+    business_id: BusinessId,
     procedure: Procedure,
-) -> Result<String, PortalError> {
+) -> Result<RequestId, PortalError> {
     use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
     server::start(&*requests()?, &viewer.person_id, &business_id, procedure).await
@@ -20,8 +20,8 @@ pub async fn start_request(
 
 #[server(endpoint = "load_request")]
 pub async fn load_request(
-    business_id: String,
-    request_id: String,
+    business_id: BusinessId,
+    request_id: RequestId,
 ) -> Result<ProcedureRequest, PortalError> {
     use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
@@ -30,7 +30,9 @@ pub async fn load_request(
 
 /// The business eSpace's requests and drafts.
 #[server(endpoint = "business_requests")]
-pub async fn business_requests(business_id: String) -> Result<Vec<RequestSummary>, PortalError> {
+pub async fn business_requests(
+    business_id: BusinessId,
+) -> Result<Vec<RequestSummary>, PortalError> {
     use super::session::{requests, require_viewer, unavailable};
     let viewer = require_viewer()?;
     requests()?
@@ -43,8 +45,8 @@ pub async fn business_requests(business_id: String) -> Result<Vec<RequestSummary
 /// Checks and saves one step; returns the step to show next.
 #[server(endpoint = "save_request_step", input = leptos::server_fn::codec::Json)]
 pub async fn save_request_step(
-    business_id: String,
-    request_id: String,
+    business_id: BusinessId,
+    request_id: RequestId,
     step: WizardStep,
     values: StepValues,
     back_to_review: bool,
@@ -65,8 +67,8 @@ pub async fn save_request_step(
 
 #[server(endpoint = "delete_request_draft")]
 pub async fn delete_request_draft(
-    business_id: String,
-    request_id: String,
+    business_id: BusinessId,
+    request_id: RequestId,
 ) -> Result<(), PortalError> {
     use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
@@ -76,8 +78,8 @@ pub async fn delete_request_draft(
 /// Submits a complete draft; returns its reference. Submitting again returns the same one.
 #[server(endpoint = "submit_request")]
 pub async fn submit_request(
-    business_id: String,
-    request_id: String,
+    business_id: BusinessId,
+    request_id: RequestId,
 ) -> Result<String, PortalError> {
     use super::session::{requests, require_viewer};
     let viewer = require_viewer()?;
@@ -99,13 +101,14 @@ pub mod server {
     use crate::api::backend::{NewRequest, RequestStore, Submission};
     use crate::api::session::unavailable;
     use crate::i18n::Locale;
+    use crate::model::PersonId;
 
     pub async fn start(
         store: &dyn RequestStore,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
         procedure: Procedure,
-    ) -> Result<String, PortalError> {
+    ) -> Result<RequestId, PortalError> {
         match store
             .create_request(person_id, business_id, procedure)
             .await
@@ -120,9 +123,9 @@ pub mod server {
 
     pub async fn load(
         store: &dyn RequestStore,
-        person_id: &str,
-        business_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        request_id: &RequestId,
     ) -> Result<ProcedureRequest, PortalError> {
         store
             .request_for_member(person_id, business_id, request_id)
@@ -143,9 +146,9 @@ pub mod server {
 
     pub async fn save_step(
         store: &dyn RequestStore,
-        person_id: &str,
-        business_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        request_id: &RequestId,
         step: WizardStep,
         values: &StepValues,
         back_to_review: bool,
@@ -189,9 +192,9 @@ pub mod server {
 
     pub async fn delete_draft(
         store: &dyn RequestStore,
-        person_id: &str,
-        business_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        request_id: &RequestId,
     ) -> Result<(), PortalError> {
         let request = load(store, person_id, business_id, request_id).await?;
         if request.reference.is_some() {
@@ -207,9 +210,9 @@ pub mod server {
 
     pub async fn submit(
         store: &dyn RequestStore,
-        person_id: &str,
-        business_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        request_id: &RequestId,
         locale: Locale,
     ) -> Result<String, PortalError> {
         let request = load(store, person_id, business_id, request_id).await?;

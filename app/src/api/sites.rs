@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use super::PortalError;
 use crate::model::after_connection::{AgentSite, ConnectedSite, SiteLine};
+use crate::model::{BusinessId, SiteId};
 
 /// The business eSpace's connected sites; members only.
 #[server(endpoint = "business_sites")]
-pub async fn business_sites(business_id: String) -> Result<Vec<SiteLine>, PortalError> {
+pub async fn business_sites(business_id: BusinessId) -> Result<Vec<SiteLine>, PortalError> {
     use super::session::{require_viewer, sites, unavailable};
     let viewer = require_viewer()?;
     sites()?
@@ -20,7 +21,10 @@ pub async fn business_sites(business_id: String) -> Result<Vec<SiteLine>, Portal
 
 /// One connected site of the eSpace; members only.
 #[server(endpoint = "load_site")]
-pub async fn load_site(business_id: String, site_id: String) -> Result<ConnectedSite, PortalError> {
+pub async fn load_site(
+    business_id: BusinessId,
+    site_id: SiteId,
+) -> Result<ConnectedSite, PortalError> {
     use super::session::{require_viewer, sites, unavailable};
     let viewer = require_viewer()?;
     sites()?
@@ -40,7 +44,7 @@ pub async fn agent_sites() -> Result<Vec<SiteLine>, PortalError> {
 
 /// One connected site with its company and change reports; police agents only.
 #[server(endpoint = "load_agent_site")]
-pub async fn load_agent_site(site_id: String) -> Result<AgentSite, PortalError> {
+pub async fn load_agent_site(site_id: SiteId) -> Result<AgentSite, PortalError> {
     use super::session::{require_agent, sites, unavailable};
     require_agent()?;
     sites()?

@@ -218,7 +218,7 @@ impl MemberRole {
 /// A line of the private eSpace's list of business eSpaces.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BusinessSummary {
-    pub id: String,
+    pub id: crate::model::BusinessId,
     pub company_name: String,
     pub rcs_number: String,
     pub role: MemberRole,
@@ -234,7 +234,7 @@ pub struct Member {
 /// A business eSpace as its members see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BusinessEspace {
-    pub id: String,
+    pub id: crate::model::BusinessId,
     pub details: BusinessDetails,
     pub members: Vec<Member>,
     /// The viewer's own role in it.
@@ -250,7 +250,7 @@ pub struct BusinessEspace {
 /// A line of the Police's list of registered business eSpaces.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegisteredBusiness {
-    pub id: String,
+    pub id: crate::model::BusinessId,
     pub company_name: String,
     pub rcs_number: String,
     pub locality: String,

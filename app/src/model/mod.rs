@@ -2,6 +2,7 @@
 //! (instant feedback) and on the server (the check that counts).
 
 pub mod after_connection;
+pub mod answers;
 pub mod authorisation_number;
 pub mod business;
 pub mod calendar_date;
@@ -12,6 +13,7 @@ pub mod client_number;
 pub mod connection;
 pub mod eligibility;
 pub mod field_errors;
+pub mod ids;
 pub mod legal_form;
 pub mod phone_number;
 pub mod postcode;
@@ -24,6 +26,7 @@ pub mod submitted;
 pub mod text;
 pub mod viewer;
 
+pub use answers::LetterAddress;
 pub use authorisation_number::AuthorisationNumber;
 pub use business::{
     Address, BusinessDetails, BusinessEspace, BusinessEspaceForm, BusinessSummary, Member,
@@ -34,6 +37,7 @@ pub use checked_form::{CheckedForm, CERTIFICATION_CODE_FIELD};
 pub use client_number::ClientNumber;
 pub use eligibility::{ClientStatus, EligibilityAnswers, EligibilityOutcome, ELIGIBILITY_FIELDS};
 pub use field_errors::{FieldError, FieldErrors};
+pub use ids::{BusinessId, PersonId, RequestId, SiteId};
 pub use legal_form::LegalForm;
 pub use phone_number::PhoneNumber;
 pub use postcode::{Postcode, PostcodeError};

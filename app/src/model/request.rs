@@ -259,8 +259,8 @@ pub struct Decision {
 /// A request as its business eSpace's members see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcedureRequest {
-    pub id: String,
-    pub business_id: String,
+    pub id: super::RequestId,
+    pub business_id: super::BusinessId,
     pub procedure: Procedure,
     pub company: BusinessDetails,
     /// The signed-in person filling it in (the first step shows their name).
@@ -333,19 +333,12 @@ impl ProcedureRequest {
             .rev()
             .find(|m| m.kind == super::case::MessageKind::Question)
     }
-
-    /// One saved answer.
-    pub fn answer(&self, step: WizardStep, field: &str) -> Option<&str> {
-        self.answers_of(step)
-            .and_then(|values| values.get(field))
-            .map(String::as_str)
-    }
 }
 
 /// A line of the eSpace's list of requests.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestSummary {
-    pub id: String,
+    pub id: super::RequestId,
     pub procedure: Procedure,
     pub status: RequestStatus,
     pub reference: Option<String>,

@@ -47,7 +47,7 @@ pub enum Role {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
-    pub person_id: String,
+    pub person_id: super::PersonId,
     pub given_name: String,
     pub family_name: String,
     pub means: AuthMeans,

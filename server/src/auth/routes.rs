@@ -1,6 +1,7 @@
 //! `GET /auth/login`, `GET /auth/callback`, `POST /auth/logout`.
 
 use app::i18n::Locale;
+use app::model::PersonId;
 use app::model::{AuthMeans, Role};
 use axum::extract::{Query, State};
 use axum::http::header::SET_COOKIE;
@@ -87,7 +88,7 @@ pub async fn callback(
 async fn remembered_language(
     state: &AppState,
     headers: &HeaderMap,
-    person_id: &str,
+    person_id: &PersonId,
 ) -> Option<HeaderValue> {
     let chosen_here = app::i18n::language_cookie(headers).and_then(Locale::from_tag);
     let outcome = match chosen_here {
@@ -110,7 +111,7 @@ async fn finish_sign_in(
     state: &AppState,
     session: &Session,
     query: CallbackQuery,
-) -> Result<(String, String), SignInError> {
+) -> Result<(String, PersonId), SignInError> {
     // Taken out at once: whatever happens next, this answer cannot be used a second time.
     let pending: PendingSignIn = session
         .remove(PENDING_KEY)

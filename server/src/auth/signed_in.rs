@@ -1,5 +1,6 @@
 //! What the session holds once someone signed in.
 
+use app::model::PersonId;
 use app::model::{AuthMeans, Role, Viewer};
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,7 @@ pub const PENDING_KEY: &str = "sign_in_pending";
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct SignedIn {
-    pub person_id: String,
+    pub person_id: PersonId,
     pub subject: String,
     pub given_name: String,
     pub family_name: String,

@@ -2,7 +2,6 @@
 //! language the applicant chose.
 
 use app::i18n::{FluentArgs, I18n, Locale};
-use app::model::WizardStep;
 
 use crate::pdf::{write_pdf, Line};
 use crate::store::certification::IssuedLetter;
@@ -10,13 +9,8 @@ use crate::store::certification::IssuedLetter;
 /// The letter's PDF. The code is printed in groups of four in a fixed-width font.
 pub fn render(letter: &IssuedLetter) -> Vec<u8> {
     let request = &letter.request;
-    let answer = |field: &str| {
-        request
-            .answer(WizardStep::PostalAddress, field)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let locale = Locale::from_tag(&answer("letter_language")).unwrap_or(Locale::Fr);
+    let to = request.letter_address();
+    let locale = to.as_ref().map_or(Locale::Fr, |to| to.language);
     let i18n = I18n { locale };
     let mut args = FluentArgs::new();
     args.set("reference", request.reference.clone().unwrap_or_default());
@@ -25,9 +19,9 @@ pub fn render(letter: &IssuedLetter) -> Vec<u8> {
     args.set(
         "client",
         request
-            .answer(WizardStep::Client, "client_number")
-            .unwrap_or_default()
-            .to_owned(),
+            .client_number()
+            .map(|number| number.to_string())
+            .unwrap_or_default(),
     );
     let mut lines = vec![
         Line::Bold(i18n.t("letter-sender")),
@@ -37,23 +31,18 @@ pub fn render(letter: &IssuedLetter) -> Vec<u8> {
         Line::Gap,
         Line::Text(request.company.company_name.clone()),
     ];
-    let recipient = answer("letter_recipient");
-    if !recipient.is_empty() {
-        let mut to = FluentArgs::new();
-        to.set("name", recipient);
-        lines.push(Line::Text(i18n.t_with("letter-attention", &to)));
+    if let Some(recipient) = to.as_ref().and_then(|to| to.recipient.clone()) {
+        let mut attention = FluentArgs::new();
+        attention.set("name", recipient);
+        lines.push(Line::Text(i18n.t_with("letter-attention", &attention)));
+    }
+    if let Some(to) = &to {
+        lines.extend([
+            Line::Text(to.address.street_line()),
+            Line::Text(to.address.locality_line()),
+        ]);
     }
     lines.extend([
-        Line::Text(format!(
-            "{} {}",
-            answer("letter_house_number"),
-            answer("letter_street")
-        )),
-        Line::Text(format!(
-            "{} {}",
-            answer("letter_postcode"),
-            answer("letter_locality")
-        )),
         Line::Text("Luxembourg".to_owned()),
         Line::Gap,
         Line::Text(format!(

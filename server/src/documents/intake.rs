@@ -7,6 +7,7 @@
 use app::model::connection::{
     DocumentKind, FileFault, MAX_DOCUMENTS, MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES,
 };
+use app::model::RequestId;
 use app::model::{ProcedureRequest, StepValues};
 use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::Multipart;
@@ -172,7 +173,7 @@ pub async fn read_upload(
 /// cannot answer: a file nobody scanned is never kept.
 async fn scan(
     scanner: Option<&VirusScanner>,
-    request_id: &str,
+    request_id: &RequestId,
     bytes: &[u8],
 ) -> Result<(), Rejection> {
     let Some(scanner) = scanner else {
@@ -199,7 +200,7 @@ async fn scan(
 /// Puts a received file in the document store under a new key; the database row comes after.
 pub async fn store_upload(
     store: &DocumentStore,
-    request_id: &str,
+    request_id: &RequestId,
     kind: DocumentKind,
     file: UploadedFile,
 ) -> Result<NewDocument, String> {

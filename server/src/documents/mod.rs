@@ -5,6 +5,7 @@ pub mod intake;
 mod sniff;
 pub mod virus_scan;
 
+use app::model::RequestId;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -64,7 +65,7 @@ impl DocumentStore {
     }
 
     /// A fresh random key under the request's prefix: names never come from the uploader.
-    pub fn new_key(request_id: &str) -> String {
+    pub fn new_key(request_id: &RequestId) -> String {
         format!("requests/{request_id}/{}", uuid::Uuid::new_v4())
     }
 

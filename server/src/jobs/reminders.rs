@@ -41,6 +41,7 @@ pub async fn run_once(db: &AnyPool, clock: &Clock, notifier: &Notifier) -> Resul
     let today = clock.today().await?;
     let mut written = 0;
     for site in sites::site_dates(db).await? {
+        let site_request = site.site_id.request();
         for check in YearlyCheck::ALL {
             let last = sites::last_check(db, &site.site_id, check).await?;
             let due = next_due(site.connected_on, last);
@@ -50,7 +51,7 @@ pub async fn run_once(db: &AnyPool, clock: &Clock, notifier: &Notifier) -> Resul
             let kind = notice_kind(check, reminder);
             let notice = NewNotice {
                 business_id: &site.business_id,
-                request_id: Some(&site.site_id),
+                request_id: Some(&site_request),
                 kind,
                 due_on: due,
                 once_key: Some(format!("{}/{}/{}", site.site_id, kind.code(), due.iso())),

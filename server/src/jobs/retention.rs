@@ -13,6 +13,7 @@
 use app::api::backend::StoreError;
 use app::model::after_connection::NoticeKind;
 use app::model::CalendarDate;
+use app::model::RequestId;
 
 use super::Jobs;
 use crate::clock::luxembourg_date;
@@ -75,7 +76,7 @@ pub async fn run_once(jobs: &Jobs) -> Result<RetentionRun, StoreError> {
 }
 
 /// The key of a draft's warning: a change to the draft makes a new one.
-fn warning_key(request_id: &str, updated_at: &str) -> String {
+fn warning_key(request_id: &RequestId, updated_at: &str) -> String {
     format!("draft/{request_id}/{updated_at}")
 }
 

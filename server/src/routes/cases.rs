@@ -5,6 +5,7 @@
 use app::api::PortalError;
 use app::model::case::{AuditAction, ANSWER_MAX_CHARS};
 use app::model::connection::DocumentKind;
+use app::model::{BusinessId, RequestId};
 use app::model::{FieldErrors, RequestStatus, StepValues, Submitted, Viewer};
 use app::pages::agent_case_path;
 use app::pages::request::{request_path, ANSWER_FIELD};
@@ -64,7 +65,7 @@ async fn not_done(
 /// `POST /agent/demandes/{request}/prise`: the agent takes the case.
 pub async fn take(
     State(state): State<AppState>,
-    Path(request_id): Path<String>,
+    Path(request_id): Path<RequestId>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
@@ -79,7 +80,7 @@ pub async fn take(
 /// `POST /agent/demandes/{request}/question`: ask the applicant for information or documents.
 pub async fn ask(
     State(state): State<AppState>,
-    Path(request_id): Path<String>,
+    Path(request_id): Path<RequestId>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
@@ -110,7 +111,7 @@ pub async fn ask(
 /// `POST /agent/demandes/{request}/decision`: approve, or refuse with a reason.
 pub async fn decide(
     State(state): State<AppState>,
-    Path(request_id): Path<String>,
+    Path(request_id): Path<RequestId>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
@@ -146,7 +147,7 @@ pub async fn decide(
 /// applicant's answer to the Police's question, with a file or not.
 pub async fn answer(
     State(state): State<AppState>,
-    Path((business_id, request_id)): Path<(String, String)>,
+    Path((business_id, request_id)): Path<(BusinessId, RequestId)>,
     SignedInPerson(viewer): SignedInPerson,
     PageParts(parts): PageParts,
     multipart: Multipart,
@@ -234,7 +235,7 @@ pub struct DocumentQuery {
 pub async fn agent_document(
     State(state): State<AppState>,
     PoliceAgent(agent): PoliceAgent,
-    Path((request_id, document_id)): Path<(String, String)>,
+    Path((request_id, document_id)): Path<(RequestId, String)>,
     Query(query): Query<DocumentQuery>,
 ) -> Response {
     let request = match state.cases.submitted_request(&request_id).await {
@@ -280,13 +281,13 @@ pub async fn trail_csv(State(state): State<AppState>, PoliceAgent(agent): Police
 /// `GET /agent/demandes/{request}/journal.csv`: one case's audit trail.
 pub async fn case_trail_csv(
     State(state): State<AppState>,
-    Path(request_id): Path<String>,
+    Path(request_id): Path<RequestId>,
     PoliceAgent(agent): PoliceAgent,
 ) -> Response {
     export(&state, &agent, Some(&request_id)).await
 }
 
-async fn export(state: &AppState, agent: &Viewer, request_id: Option<&str>) -> Response {
+async fn export(state: &AppState, agent: &Viewer, request_id: Option<&RequestId>) -> Response {
     let business_id = match request_id {
         None => None,
         Some(id) => match state.cases.submitted_request(id).await {
@@ -296,7 +297,7 @@ async fn export(state: &AppState, agent: &Viewer, request_id: Option<&str>) -> R
         },
     };
     let mut event = Event::agent(&agent.person_id, AuditAction::TrailExported);
-    if let (Some(business), Some(request)) = (business_id.as_deref(), request_id) {
+    if let (Some(business), Some(request)) = (business_id.as_ref(), request_id) {
         event = event.on(business, request);
     }
     if let Err(error) = state.cases.record(event).await {
@@ -308,7 +309,7 @@ async fn export(state: &AppState, agent: &Viewer, request_id: Option<&str>) -> R
     };
     let name = format!(
         "attachment; filename=\"journal-{}.csv\"",
-        request_id.unwrap_or("alarmis")
+        request_id.map_or("alarmis", RequestId::as_str)
     );
     let mut response = csv.into_response();
     let headers = response.headers_mut();

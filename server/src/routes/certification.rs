@@ -5,6 +5,7 @@
 
 use app::api::PortalError;
 use app::model::certification::TokenInput;
+use app::model::{BusinessId, RequestId};
 use app::model::{FieldErrors, StepValues};
 use app::pages::{agent_case_path, business_path};
 use axum::extract::{Path, State};
@@ -20,7 +21,7 @@ use crate::AppState;
 /// `POST /espace/entreprises/{id}/certification`: a code typed from the letter.
 pub async fn redeem(
     State(state): State<AppState>,
-    Path(business_id): Path<String>,
+    Path(business_id): Path<BusinessId>,
     SignedInPerson(viewer): SignedInPerson,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
@@ -72,7 +73,7 @@ pub async fn letter(
     State(state): State<AppState>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
-    Path(request_id): Path<String>,
+    Path(request_id): Path<RequestId>,
 ) -> Response {
     let page = agent_case_path(&request_id);
     match state
@@ -118,7 +119,7 @@ pub async fn posted(
     State(state): State<AppState>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
-    Path(request_id): Path<String>,
+    Path(request_id): Path<RequestId>,
 ) -> Response {
     let page = agent_case_path(&request_id);
     match state

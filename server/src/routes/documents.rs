@@ -4,6 +4,7 @@
 
 use app::api::backend::RequestStore;
 use app::model::case::AuditAction;
+use app::model::{BusinessId, RequestId};
 use app::model::{FieldErrors, StepValues, Submitted, Viewer};
 use app::model::{ProcedureRequest, WizardStep};
 use app::pages::request::{request_path, step_path};
@@ -23,8 +24,8 @@ use crate::AppState;
 pub(super) async fn find_request(
     state: &AppState,
     viewer: &Viewer,
-    business_id: &str,
-    request_id: &str,
+    business_id: &BusinessId,
+    request_id: &RequestId,
 ) -> Result<ProcedureRequest, Response> {
     match state
         .requests
@@ -44,8 +45,8 @@ pub(super) async fn find_request(
 pub async fn upload(
     state: AppState,
     viewer: Viewer,
-    business_id: String,
-    request_id: String,
+    business_id: BusinessId,
+    request_id: RequestId,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
@@ -110,7 +111,7 @@ pub async fn upload(
 pub async fn download(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,
-    Path((business_id, request_id, document_id)): Path<(String, String, String)>,
+    Path((business_id, request_id, document_id)): Path<(BusinessId, RequestId, String)>,
 ) -> Response {
     let request = match find_request(&state, &viewer, &business_id, &request_id).await {
         Ok(found) => found,
@@ -150,7 +151,7 @@ pub async fn download(
 pub async fn remove(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,
-    Path((business_id, request_id, document_id)): Path<(String, String, String)>,
+    Path((business_id, request_id, document_id)): Path<(BusinessId, RequestId, String)>,
 ) -> Response {
     let request = match find_request(&state, &viewer, &business_id, &request_id).await {
         Ok(found) => found,
@@ -178,7 +179,7 @@ pub async fn remove(
 pub async fn receipt(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,
-    Path((business_id, request_id)): Path<(String, String)>,
+    Path((business_id, request_id)): Path<(BusinessId, RequestId)>,
 ) -> Response {
     let request = match find_request(&state, &viewer, &business_id, &request_id).await {
         Ok(found) => found,

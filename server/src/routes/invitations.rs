@@ -1,5 +1,6 @@
 //! The invitation forms posted without JavaScript (the pages call server functions otherwise).
 
+use app::model::BusinessId;
 use app::pages::{business_path, invitation_path};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -10,7 +11,7 @@ use crate::AppState;
 /// `POST /espace/entreprises/{id}/invitation`: back to the eSpace's page, showing the link.
 pub async fn invite_without_javascript(
     State(state): State<AppState>,
-    Path(business_id): Path<String>,
+    Path(business_id): Path<BusinessId>,
     SignedInPerson(viewer): SignedInPerson,
 ) -> Response {
     let page = business_path(&business_id);

@@ -3,6 +3,7 @@
 
 use app::api::requests::server as wizard;
 use app::api::PortalError;
+use app::model::{BusinessId, RequestId};
 use app::model::{Procedure, Submitted, WizardStep};
 use app::pages::business_path;
 use app::pages::request::{request_path, step_path, BACK_TO_REVIEW, PROCEDURE_FIELD};
@@ -21,7 +22,7 @@ use crate::AppState;
 /// first step.
 pub async fn start_request(
     State(state): State<AppState>,
-    Path(business_id): Path<String>,
+    Path(business_id): Path<BusinessId>,
     SignedInPerson(viewer): SignedInPerson,
     PageParts(parts): PageParts,
     PostedForm(values): PostedForm,
@@ -52,7 +53,7 @@ pub async fn start_request(
 /// submits the request.
 pub async fn post_step(
     State(state): State<AppState>,
-    Path((business_id, request_id, slug)): Path<(String, String, String)>,
+    Path((business_id, request_id, slug)): Path<(BusinessId, RequestId, String)>,
     SignedInPerson(viewer): SignedInPerson,
     request: Request,
 ) -> Response {
@@ -125,7 +126,7 @@ pub async fn delete_request(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,
     PageParts(parts): PageParts,
-    Path((business_id, request_id)): Path<(String, String)>,
+    Path((business_id, request_id)): Path<(BusinessId, RequestId)>,
 ) -> Response {
     match wizard::delete_draft(
         &*state.requests,
@@ -143,6 +144,6 @@ pub async fn delete_request(
     }
 }
 
-fn step_path_of(business_id: &str, request_id: &str, slug: &str) -> String {
+fn step_path_of(business_id: &BusinessId, request_id: &RequestId, slug: &str) -> String {
     format!("{}/{slug}", request_path(business_id, request_id))
 }

@@ -5,7 +5,8 @@
 use app::api::backend::SiteStore;
 use app::api::PortalError;
 use app::model::after_connection::{check_done_on, YearlyCheck};
-use app::model::{CalendarDate, FieldErrors, StepValues, Submitted};
+use app::model::{BusinessId, SiteId};
+use app::model::{FieldErrors, StepValues, Submitted};
 use app::pages::site_path;
 use axum::extract::{ConnectInfo, Multipart, Path, State};
 use axum::http::StatusCode;
@@ -29,7 +30,7 @@ const FILE_FIELD: &str = "file";
 /// `POST /espace/entreprises/{id}/sites/{site}/controles`: a check done, with its certificate.
 pub async fn record_check(
     State(state): State<AppState>,
-    Path((business_id, site_id)): Path<(String, String)>,
+    Path((business_id, site_id)): Path<(BusinessId, SiteId)>,
     SignedInPerson(viewer): SignedInPerson,
     PageParts(parts): PageParts,
     multipart: Multipart,
@@ -66,13 +67,12 @@ pub async fn record_check(
         Ok(today) => today,
         Err(error) => return unavailable(error),
     };
-    let connected_on = CalendarDate::parse(&site.connected_on).unwrap_or(today);
     let done_on = match check_done_on(
         typed
             .get(DONE_ON_FIELD)
             .map(String::as_str)
             .unwrap_or_default(),
-        connected_on,
+        site.connection,
         today,
         "check",
     ) {
@@ -111,7 +111,7 @@ pub async fn record_check(
         content_type: file.content_type.to_owned(),
         size_bytes: file.bytes.len() as u64,
         sha256: sha256_hex(&file.bytes),
-        storage_key: DocumentStore::new_key(&site_id),
+        storage_key: DocumentStore::new_key(&site_id.request()),
     };
     let documents = state.requests.documents();
     if let Err(error) = documents.put(&new.storage_key, file.bytes).await {
@@ -132,7 +132,7 @@ pub async fn record_check(
     }
 }
 
-async fn send_certificate(state: &AppState, site_id: &str, check_id: &str) -> Response {
+async fn send_certificate(state: &AppState, site_id: &SiteId, check_id: &str) -> Response {
     match state.sites.certificate(site_id, check_id).await {
         Ok(Some(stored)) => {
             send_stored(
@@ -153,7 +153,7 @@ async fn send_certificate(state: &AppState, site_id: &str, check_id: &str) -> Re
 pub async fn member_certificate(
     State(state): State<AppState>,
     SignedInPerson(viewer): SignedInPerson,
-    Path((business_id, site_id, check_id)): Path<(String, String, String)>,
+    Path((business_id, site_id, check_id)): Path<(BusinessId, SiteId, String)>,
 ) -> Response {
     match state
         .sites
@@ -170,7 +170,7 @@ pub async fn member_certificate(
 pub async fn agent_certificate(
     State(state): State<AppState>,
     _: PoliceAgent,
-    Path((site_id, check_id)): Path<(String, String)>,
+    Path((site_id, check_id)): Path<(SiteId, String)>,
 ) -> Response {
     send_certificate(&state, &site_id, &check_id).await
 }

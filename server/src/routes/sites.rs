@@ -1,10 +1,14 @@
 //! Connected sites' plain forms (the same with and without JavaScript): the applicant reports a
-//! change; an agent accepts or refuses it.
+//! change; an agent accepts or refuses it, records the day the line was connected and the
+//! interventions after false alerts.
 
+use app::api::backend::StoreError;
 use app::api::PortalError;
-use app::model::after_connection::{check_false_alert, ChangePart};
+use app::model::after_connection::{
+    check_connection_day, check_false_alert, ChangePart, ConnectedSite,
+};
 use app::model::case::ANSWER_MAX_CHARS;
-use app::model::{CalendarDate, FieldErrors};
+use app::model::{BusinessId, CalendarDate, FieldErrors, SiteId};
 use app::pages::{agent_site_path, report_change_path, site_path, SITE_SENT_QUERY};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -18,7 +22,7 @@ use crate::AppState;
 /// `POST /espace/entreprises/{id}/sites/{site}/changement/{part}`: the part's new values.
 pub async fn report_change(
     State(state): State<AppState>,
-    Path((business_id, site_id, slug)): Path<(String, String, String)>,
+    Path((business_id, site_id, slug)): Path<(BusinessId, SiteId, String)>,
     SignedInPerson(viewer): SignedInPerson,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
@@ -59,7 +63,7 @@ pub async fn report_change(
 /// `POST /agent/sites/{site}/changements/{change}`: accept, or refuse with a reason.
 pub async fn decide_change(
     State(state): State<AppState>,
-    Path((site_id, change_id)): Path<(String, String)>,
+    Path((site_id, change_id)): Path<(SiteId, String)>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
@@ -110,26 +114,33 @@ pub async fn decide_change(
     }
 }
 
+/// The site an agent's form is about, and today (the test clock's day when it is on): the
+/// days the forms give are checked against both.
+async fn site_and_today(
+    state: &AppState,
+    site_id: &SiteId,
+) -> Result<Option<(ConnectedSite, CalendarDate)>, StoreError> {
+    let Some(site) = state.sites.site(site_id).await? else {
+        return Ok(None);
+    };
+    Ok(Some((site, state.sites.today().await?)))
+}
+
 /// `POST /agent/sites/{site}/fausses-alertes`: an intervention after a false alert.
 pub async fn record_false_alert(
     State(state): State<AppState>,
-    Path(site_id): Path<String>,
+    Path(site_id): Path<SiteId>,
     PoliceAgent(agent): PoliceAgent,
     PageParts(parts): PageParts,
     PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_site_path(&site_id);
-    let site = match state.sites.site(&site_id).await {
-        Ok(Some(site)) => site,
+    let (site, today) = match site_and_today(&state, &site_id).await {
+        Ok(Some(found)) => found,
         Ok(None) => return refused(&state, parts, &page, PortalError::NotFound).await,
         Err(error) => return unavailable(error),
     };
-    let today = match state.sites.today().await {
-        Ok(today) => today,
-        Err(error) => return unavailable(error),
-    };
-    let connected_on = CalendarDate::parse(&site.connected_on).unwrap_or(today);
-    let (day, intervention) = match check_false_alert(&form, connected_on, today) {
+    let (day, intervention) = match check_false_alert(&form, site.connection, today) {
         Ok(checked) => checked,
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -142,6 +153,39 @@ pub async fn record_false_alert(
         .await
     {
         Ok(true) => Redirect::to(&format!("{page}#fausses-alertes")).into_response(),
+        Ok(false) => refused(&state, parts, &page, PortalError::NotFound).await,
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /agent/sites/{site}/raccordement`: the day the site's line was connected (or its first
+/// transmission test succeeded), from which its yearly dates count.
+pub async fn record_connection(
+    State(state): State<AppState>,
+    Path(site_id): Path<SiteId>,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
+) -> Response {
+    let page = agent_site_path(&site_id);
+    let (site, today) = match site_and_today(&state, &site_id).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return refused(&state, parts, &page, PortalError::NotFound).await,
+        Err(error) => return unavailable(error),
+    };
+    let day = match check_connection_day(&form, site.connection.approved_on(), today) {
+        Ok(day) => day,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return sent_back(&state, parts, &page, form, errors, status).await;
+        }
+    };
+    match state
+        .sites
+        .record_connection(&agent.person_id, &site_id, day)
+        .await
+    {
+        Ok(true) => Redirect::to(&format!("{page}#raccordement")).into_response(),
         Ok(false) => refused(&state, parts, &page, PortalError::NotFound).await,
         Err(error) => unavailable(error),
     }

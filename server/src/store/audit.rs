@@ -5,6 +5,7 @@
 
 use app::api::backend::StoreError;
 use app::model::case::{AuditAction, AuditLine};
+use app::model::{BusinessId, PersonId, RequestId, SiteId};
 use chrono::{SecondsFormat, Utc};
 use sqlx::{AnyPool, Row};
 
@@ -13,17 +14,18 @@ use crate::store::{corrupt, failed};
 /// One row about to be written.
 #[derive(Clone, Debug)]
 pub struct Event<'a> {
-    pub actor_id: &'a str,
+    pub actor_id: &'a PersonId,
     pub agent: bool,
     pub action: AuditAction,
+    /// The request, or the site (an approved request) the event is about.
     pub request_id: Option<&'a str>,
-    pub business_id: Option<&'a str>,
+    pub business_id: Option<&'a BusinessId>,
     /// Ids and codes only: never a name, an answer or a code from a letter.
     pub detail: Option<String>,
 }
 
 impl<'a> Event<'a> {
-    pub fn agent(actor_id: &'a str, action: AuditAction) -> Event<'a> {
+    pub fn agent(actor_id: &'a PersonId, action: AuditAction) -> Event<'a> {
         Event {
             actor_id,
             agent: true,
@@ -34,16 +36,23 @@ impl<'a> Event<'a> {
         }
     }
 
-    pub fn applicant(actor_id: &'a str, action: AuditAction) -> Event<'a> {
+    pub fn applicant(actor_id: &'a PersonId, action: AuditAction) -> Event<'a> {
         Event {
             agent: false,
             ..Event::agent(actor_id, action)
         }
     }
 
-    pub fn on(mut self, business_id: &'a str, request_id: &'a str) -> Event<'a> {
+    pub fn on(mut self, business_id: &'a BusinessId, request_id: &'a RequestId) -> Event<'a> {
         self.business_id = Some(business_id);
-        self.request_id = Some(request_id);
+        self.request_id = Some(request_id.as_str());
+        self
+    }
+
+    /// About a connected site: its row is its approved request's.
+    pub fn on_site(mut self, business_id: &'a BusinessId, site_id: &'a SiteId) -> Event<'a> {
+        self.business_id = Some(business_id);
+        self.request_id = Some(site_id.as_str());
         self
     }
 
@@ -65,11 +74,11 @@ where
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true))
-    .bind(event.actor_id)
+    .bind(event.actor_id.as_str())
     .bind(if event.agent { "agent" } else { "applicant" })
     .bind(event.action.code())
     .bind(event.request_id)
-    .bind(event.business_id)
+    .bind(event.business_id.map(BusinessId::as_str))
     .bind(event.detail)
     .execute(db)
     .await
@@ -89,7 +98,7 @@ struct Stored {
     detail: Option<String>,
 }
 
-async fn rows(db: &AnyPool, request_id: Option<&str>) -> Result<Vec<Stored>, StoreError> {
+async fn rows(db: &AnyPool, request_id: Option<&RequestId>) -> Result<Vec<Stored>, StoreError> {
     let sql = format!(
         "SELECT e.occurred_at, e.actor_id, e.actor_role, e.action, e.request_id, e.business_id,
                 e.detail, p.given_name, p.family_name
@@ -104,7 +113,7 @@ async fn rows(db: &AnyPool, request_id: Option<&str>) -> Result<Vec<Stored>, Sto
     );
     let mut query = sqlx::query(&sql);
     if let Some(request_id) = request_id {
-        query = query.bind(request_id);
+        query = query.bind(request_id.as_str());
     }
     query
         .fetch_all(db)
@@ -131,7 +140,7 @@ async fn rows(db: &AnyPool, request_id: Option<&str>) -> Result<Vec<Stored>, Sto
 }
 
 /// A case's history, oldest first.
-pub async fn history(db: &AnyPool, request_id: &str) -> Result<Vec<AuditLine>, StoreError> {
+pub async fn history(db: &AnyPool, request_id: &RequestId) -> Result<Vec<AuditLine>, StoreError> {
     Ok(rows(db, Some(request_id))
         .await?
         .into_iter()
@@ -146,7 +155,7 @@ pub async fn history(db: &AnyPool, request_id: &str) -> Result<Vec<AuditLine>, S
 }
 
 /// The trail as CSV (one case's, or all of it), a header line first.
-pub async fn csv(db: &AnyPool, request_id: Option<&str>) -> Result<Vec<u8>, StoreError> {
+pub async fn csv(db: &AnyPool, request_id: Option<&RequestId>) -> Result<Vec<u8>, StoreError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write = |writer: &mut csv::Writer<Vec<u8>>, fields: &[&str]| {
         writer.write_record(fields).map_err(failed)

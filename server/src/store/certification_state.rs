@@ -4,6 +4,7 @@
 
 use app::api::backend::StoreError;
 use app::model::certification::{CertificationState, LetterState};
+use app::model::{BusinessId, RequestId};
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{AnyConnection, AnyPool, Row};
 
@@ -32,11 +33,11 @@ pub(crate) const FAILURES: &str = "('wrong', 'expired', 'used', 'replaced')";
 pub async fn state_of(
     db: &AnyPool,
     policy: CertificationPolicy,
-    business_id: &str,
+    business_id: &BusinessId,
 ) -> Result<CertificationState, StoreError> {
     let business =
         sqlx::query("SELECT certified_at, client_number FROM business_espaces WHERE id = $1")
-            .bind(business_id)
+            .bind(business_id.as_str())
             .fetch_optional(db)
             .await
             .map_err(failed)?;
@@ -54,14 +55,14 @@ pub async fn state_of(
         "SELECT id FROM requests WHERE business_id = $1 AND procedure_kind = 'certification'
                AND status = 'approved' ORDER BY decided_at DESC",
     )
-    .bind(business_id)
+    .bind(business_id.as_str())
     .fetch_optional(db)
     .await
     .map_err(failed)?;
     let Some(approved) = approved else {
         return Ok(CertificationState::NotCertified);
     };
-    let letter = latest_letter(db, &approved.get::<String, _>("id")).await?;
+    let letter = latest_letter(db, &RequestId::new(approved.get::<String, _>("id"))).await?;
     let mut conn = db.acquire().await.map_err(failed)?;
     let locked_until = locked_until(&mut conn, policy, business_id, Utc::now()).await?;
     Ok(CertificationState::AwaitingCode {
@@ -73,14 +74,14 @@ pub async fn state_of(
 
 pub(crate) async fn latest_letter(
     db: &AnyPool,
-    request_id: &str,
+    request_id: &RequestId,
 ) -> Result<Option<LetterState>, StoreError> {
     Ok(sqlx::query(
         "SELECT issued_at, expires_at, letter_language, posted_at, used_at
              FROM certification_tokens WHERE request_id = $1 AND revoked_at IS NULL
              ORDER BY issued_at DESC",
     )
-    .bind(request_id)
+    .bind(request_id.as_str())
     .fetch_optional(db)
     .await
     .map_err(failed)?
@@ -98,7 +99,7 @@ pub(crate) async fn latest_letter(
 pub(crate) async fn locked_until(
     conn: &mut AnyConnection,
     policy: CertificationPolicy,
-    business_id: &str,
+    business_id: &BusinessId,
     now: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>, StoreError> {
     let lock = duration(policy.lock);
@@ -108,7 +109,7 @@ pub(crate) async fn locked_until(
              WHERE business_id = $1 AND attempted_at > $2 AND outcome IN {FAILURES}
              ORDER BY attempted_at DESC"
     ))
-    .bind(business_id)
+    .bind(business_id.as_str())
     .bind(&since)
     .fetch_all(conn)
     .await

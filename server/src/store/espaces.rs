@@ -5,6 +5,7 @@ use app::model::{
     Address, BusinessDetails, BusinessEspace, BusinessSummary, LegalForm, Member, MemberRole,
     PhoneNumber, Postcode, RcsNumber, RegisteredBusiness,
 };
+use app::model::{BusinessId, PersonId};
 use sqlx::{AnyPool, Row};
 
 use crate::clock::{now_rfc3339, unix_now};
@@ -51,21 +52,24 @@ pub(crate) fn details_from_row(row: &sqlx::any::AnyRow) -> Result<BusinessDetail
 
 #[async_trait::async_trait]
 impl EspaceStore for SqlEspaceStore {
-    async fn businesses_of(&self, person_id: &str) -> Result<Vec<BusinessSummary>, StoreError> {
+    async fn businesses_of(
+        &self,
+        person_id: &PersonId,
+    ) -> Result<Vec<BusinessSummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT b.id, b.company_name, b.rcs_number, m.role
              FROM business_espaces b JOIN business_members m ON m.business_id = b.id
              WHERE m.person_id = $1
              ORDER BY b.company_name, b.created_at",
         )
-        .bind(person_id)
+        .bind(person_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?;
         rows.iter()
             .map(|row| {
                 Ok(BusinessSummary {
-                    id: row.get("id"),
+                    id: BusinessId::new(row.get::<String, _>("id")),
                     company_name: row.get("company_name"),
                     rcs_number: row.get("rcs_number"),
                     role: role(row.get("role"))?,
@@ -76,10 +80,10 @@ impl EspaceStore for SqlEspaceStore {
 
     async fn create_business(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         details: &BusinessDetails,
-    ) -> Result<String, StoreError> {
-        let id = uuid::Uuid::new_v4().to_string();
+    ) -> Result<BusinessId, StoreError> {
+        let id = BusinessId::new(uuid::Uuid::new_v4().to_string());
         let now = now_rfc3339();
         let mut tx = self.db.begin().await.map_err(failed)?;
         sqlx::query(
@@ -87,7 +91,7 @@ impl EspaceStore for SqlEspaceStore {
                  seat_house_number, seat_postcode, seat_locality, email, phone, created_by, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
-        .bind(&id)
+        .bind(id.as_str())
         .bind(&details.company_name)
         .bind(details.legal_form.code())
         .bind(details.rcs_number.as_str())
@@ -97,7 +101,7 @@ impl EspaceStore for SqlEspaceStore {
         .bind(&details.seat.locality)
         .bind(&details.email)
         .bind(details.phone.as_str())
-        .bind(person_id)
+        .bind(person_id.as_str())
         .bind(&now)
         .execute(&mut *tx)
         .await
@@ -106,8 +110,8 @@ impl EspaceStore for SqlEspaceStore {
             "INSERT INTO business_members (business_id, person_id, role, joined_at)
              VALUES ($1, $2, $3, $4)",
         )
-        .bind(&id)
-        .bind(person_id)
+        .bind(id.as_str())
+        .bind(person_id.as_str())
         .bind(MemberRole::Administrator.code())
         .bind(&now)
         .execute(&mut *tx)
@@ -119,8 +123,8 @@ impl EspaceStore for SqlEspaceStore {
 
     async fn business_for_member(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<BusinessEspace>, StoreError> {
         // The membership join is the authorisation: someone else's id finds nothing.
         let Some(row) = sqlx::query(
@@ -128,8 +132,8 @@ impl EspaceStore for SqlEspaceStore {
              JOIN business_members m ON m.business_id = b.id AND m.person_id = $1
              WHERE b.id = $2",
         )
-        .bind(person_id)
-        .bind(business_id)
+        .bind(person_id.as_str())
+        .bind(business_id.as_str())
         .fetch_optional(&self.db)
         .await
         .map_err(failed)?
@@ -144,7 +148,7 @@ impl EspaceStore for SqlEspaceStore {
              WHERE m.business_id = $1
              ORDER BY m.joined_at, p.family_name",
         )
-        .bind(business_id)
+        .bind(business_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?
@@ -158,7 +162,7 @@ impl EspaceStore for SqlEspaceStore {
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Some(BusinessEspace {
-            id: text("id"),
+            id: BusinessId::new(text("id")),
             details,
             members,
             role: role(&text("role"))?,
@@ -175,15 +179,15 @@ impl EspaceStore for SqlEspaceStore {
 
     async fn create_invitation(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<String>, StoreError> {
         let administrator = sqlx::query(
             "SELECT 1 AS yes FROM business_members
              WHERE business_id = $1 AND person_id = $2 AND role = $3",
         )
-        .bind(business_id)
-        .bind(person_id)
+        .bind(business_id.as_str())
+        .bind(person_id.as_str())
         .bind(MemberRole::Administrator.code())
         .fetch_optional(&self.db)
         .await
@@ -197,8 +201,8 @@ impl EspaceStore for SqlEspaceStore {
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(invitations::hash(&token))
-        .bind(business_id)
-        .bind(person_id)
+        .bind(business_id.as_str())
+        .bind(person_id.as_str())
         .bind(now_rfc3339())
         .bind(unix_now() + invitations::LIFETIME_SECONDS)
         .execute(&self.db)
@@ -223,9 +227,9 @@ impl EspaceStore for SqlEspaceStore {
 
     async fn accept_invitation(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         token: &str,
-    ) -> Result<Option<String>, StoreError> {
+    ) -> Result<Option<BusinessId>, StoreError> {
         let now = now_rfc3339();
         let token_hash = invitations::hash(token);
         let mut tx = self.db.begin().await.map_err(failed)?;
@@ -234,7 +238,7 @@ impl EspaceStore for SqlEspaceStore {
             "UPDATE business_invitations SET accepted_by = $1, accepted_at = $2
              WHERE token_hash = $3 AND accepted_by IS NULL AND expires_at > $4",
         )
-        .bind(person_id)
+        .bind(person_id.as_str())
         .bind(&now)
         .bind(&token_hash)
         .bind(unix_now())
@@ -244,19 +248,20 @@ impl EspaceStore for SqlEspaceStore {
         if claimed.rows_affected() != 1 {
             return Ok(None);
         }
-        let business_id: String =
+        let business_id = BusinessId::new(
             sqlx::query("SELECT business_id FROM business_invitations WHERE token_hash = $1")
                 .bind(&token_hash)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(failed)?
-                .get("business_id");
+                .get::<String, _>("business_id"),
+        );
         sqlx::query(
             "INSERT INTO business_members (business_id, person_id, role, joined_at)
              VALUES ($1, $2, $3, $4) ON CONFLICT (business_id, person_id) DO NOTHING",
         )
-        .bind(&business_id)
-        .bind(person_id)
+        .bind(business_id.as_str())
+        .bind(person_id.as_str())
         .bind(MemberRole::Member.code())
         .bind(&now)
         .execute(&mut *tx)
@@ -279,7 +284,7 @@ impl EspaceStore for SqlEspaceStore {
         Ok(rows
             .iter()
             .map(|row| RegisteredBusiness {
-                id: row.get("id"),
+                id: BusinessId::new(row.get::<String, _>("id")),
                 company_name: row.get("company_name"),
                 rcs_number: row.get("rcs_number"),
                 locality: row.get("seat_locality"),
@@ -291,14 +296,14 @@ impl EspaceStore for SqlEspaceStore {
 }
 
 /// Whether the eSpace is certified, read through `db` (the pool, or a transaction's connection).
-pub async fn is_certified<'e, E>(db: E, business_id: &str) -> Result<bool, StoreError>
+pub async fn is_certified<'e, E>(db: E, business_id: &BusinessId) -> Result<bool, StoreError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     Ok(sqlx::query(
         "SELECT 1 AS yes FROM business_espaces WHERE id = $1 AND certified_at IS NOT NULL",
     )
-    .bind(business_id)
+    .bind(business_id.as_str())
     .fetch_optional(db)
     .await
     .map_err(failed)?
@@ -306,10 +311,10 @@ where
 }
 
 /// The address the eSpace gave for mail: where notification mails go.
-pub async fn contact_email(db: &AnyPool, business_id: &str) -> Result<String, StoreError> {
+pub async fn contact_email(db: &AnyPool, business_id: &BusinessId) -> Result<String, StoreError> {
     Ok(
         sqlx::query("SELECT email FROM business_espaces WHERE id = $1")
-            .bind(business_id)
+            .bind(business_id.as_str())
             .fetch_one(db)
             .await
             .map_err(failed)?
@@ -332,15 +337,15 @@ pub(crate) fn member_condition(business: &str, person: &str) -> String {
 /// statements.
 pub async fn is_member(
     db: &AnyPool,
-    business_id: &str,
-    person_id: &str,
+    business_id: &BusinessId,
+    person_id: &PersonId,
 ) -> Result<bool, StoreError> {
     Ok(sqlx::query(&format!(
         "SELECT 1 AS yes FROM business_espaces b WHERE b.id = $1 AND {}",
         member_condition("b.id", "$2")
     ))
-    .bind(business_id)
-    .bind(person_id)
+    .bind(business_id.as_str())
+    .bind(person_id.as_str())
     .fetch_optional(db)
     .await
     .map_err(failed)?

@@ -4,6 +4,7 @@
 use app::api::backend::StoreError;
 use app::model::after_connection::{Notice, NoticeKind};
 use app::model::case::{CaseMessage, Direction, InboxEntry, InboxMessage, MessageKind};
+use app::model::{BusinessId, RequestId};
 use app::model::{CalendarDate, Procedure};
 use sqlx::{AnyPool, Row};
 
@@ -27,7 +28,7 @@ pub fn message_from_row(row: &sqlx::any::AnyRow) -> Result<CaseMessage, StoreErr
 
 /// The messages as they were before this reading, which marks them read (callers check the
 /// membership first).
-pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, StoreError> {
+pub async fn read(db: &AnyPool, business_id: &BusinessId) -> Result<Vec<InboxEntry>, StoreError> {
     let entries = entries(db, business_id).await?;
     // Only what this reading showed: a message arriving meanwhile stays unread.
     let now = now_rfc3339();
@@ -49,7 +50,10 @@ pub async fn read(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, St
 }
 
 /// The inbox newest first, changing nothing (the person's data export reads it so).
-pub async fn entries(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>, StoreError> {
+pub async fn entries(
+    db: &AnyPool,
+    business_id: &BusinessId,
+) -> Result<Vec<InboxEntry>, StoreError> {
     let messages = sqlx::query(
         "SELECT m.id, m.direction, m.kind, m.body, m.created_at, m.read_at, m.request_id,
                 r.reference, r.procedure_kind, r.client_number
@@ -57,7 +61,7 @@ pub async fn entries(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>,
          WHERE m.business_id = $1 AND m.direction = 'to_applicant'
          ORDER BY m.created_at DESC, m.id DESC",
     )
-    .bind(business_id)
+    .bind(business_id.as_str())
     .fetch_all(db)
     .await
     .map_err(failed)?
@@ -66,7 +70,7 @@ pub async fn entries(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>,
         let procedure: String = row.get("procedure_kind");
         Ok(InboxMessage {
             message: message_from_row(row)?,
-            request_id: row.get("request_id"),
+            request_id: RequestId::new(row.get::<String, _>("request_id")),
             reference: row
                 .get::<Option<String>, _>("reference")
                 .unwrap_or_default(),
@@ -86,14 +90,14 @@ pub async fn entries(db: &AnyPool, business_id: &str) -> Result<Vec<InboxEntry>,
     Ok(entries)
 }
 
-async fn notices(db: &AnyPool, business_id: &str) -> Result<Vec<Notice>, StoreError> {
+async fn notices(db: &AnyPool, business_id: &BusinessId) -> Result<Vec<Notice>, StoreError> {
     sqlx::query(
         "SELECT n.id, n.kind, n.request_id, n.body, n.due_on, n.amount, n.created_at, n.read_at,
                 r.client_number
          FROM espace_notices n LEFT JOIN requests r ON r.id = n.request_id
          WHERE n.business_id = $1 ORDER BY n.created_at DESC, n.id DESC",
     )
-    .bind(business_id)
+    .bind(business_id.as_str())
     .fetch_all(db)
     .await
     .map_err(failed)?
@@ -103,7 +107,9 @@ async fn notices(db: &AnyPool, business_id: &str) -> Result<Vec<Notice>, StoreEr
         Ok(Notice {
             id: row.get("id"),
             kind: NoticeKind::from_code(&kind).ok_or_else(|| corrupt("notice kind", &kind))?,
-            request_id: row.get("request_id"),
+            request_id: row
+                .get::<Option<String>, _>("request_id")
+                .map(RequestId::new),
             client_number: row.get("client_number"),
             body: row.get("body"),
             due_on: row.get("due_on"),
@@ -116,12 +122,12 @@ async fn notices(db: &AnyPool, business_id: &str) -> Result<Vec<Notice>, StoreEr
 }
 
 /// How many of the Police's messages no member opened yet.
-pub async fn unread(db: &AnyPool, business_id: &str) -> Result<u32, StoreError> {
+pub async fn unread(db: &AnyPool, business_id: &BusinessId) -> Result<u32, StoreError> {
     let n: i64 = sqlx::query(
         "SELECT COUNT(*) AS n FROM request_messages
          WHERE business_id = $1 AND direction = 'to_applicant' AND read_at IS NULL",
     )
-    .bind(business_id)
+    .bind(business_id.as_str())
     .fetch_one(db)
     .await
     .map_err(failed)?
@@ -129,7 +135,7 @@ pub async fn unread(db: &AnyPool, business_id: &str) -> Result<u32, StoreError> 
     let notices: i64 = sqlx::query(
         "SELECT COUNT(*) AS n FROM espace_notices WHERE business_id = $1 AND read_at IS NULL",
     )
-    .bind(business_id)
+    .bind(business_id.as_str())
     .fetch_one(db)
     .await
     .map_err(failed)?
@@ -139,9 +145,9 @@ pub async fn unread(db: &AnyPool, business_id: &str) -> Result<u32, StoreError> 
 
 /// A notice for the eSpace's inbox, written by the background jobs.
 pub struct NewNotice<'a> {
-    pub business_id: &'a str,
+    pub business_id: &'a BusinessId,
     /// The site or request it is about; `None` once that request is gone.
-    pub request_id: Option<&'a str>,
+    pub request_id: Option<&'a RequestId>,
     pub kind: NoticeKind,
     pub due_on: CalendarDate,
     /// A notice with a key is written once, however many processes or runs try.
@@ -161,8 +167,8 @@ where
          ON CONFLICT (once_key) DO NOTHING",
     )
     .bind(uuid::Uuid::new_v4().to_string())
-    .bind(notice.business_id)
-    .bind(notice.request_id)
+    .bind(notice.business_id.as_str())
+    .bind(notice.request_id.map(RequestId::as_str))
     .bind(notice.kind.code())
     .bind(notice.due_on.iso())
     .bind(notice.once_key)

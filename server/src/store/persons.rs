@@ -4,6 +4,7 @@
 
 use app::api::backend::StoreError;
 use app::i18n::Locale;
+use app::model::PersonId;
 use serde::Serialize;
 use sqlx::{AnyPool, Row};
 
@@ -17,7 +18,7 @@ pub async fn upsert(
     subject: &str,
     given_name: &str,
     family_name: &str,
-) -> Result<String, sqlx::Error> {
+) -> Result<PersonId, sqlx::Error> {
     let existing = sqlx::query("SELECT id FROM persons WHERE issuer = $1 AND subject = $2")
         .bind(issuer)
         .bind(subject)
@@ -31,7 +32,7 @@ pub async fn upsert(
             .bind(&id)
             .execute(db)
             .await?;
-        return Ok(id);
+        return Ok(PersonId::new(id));
     }
     let id = uuid::Uuid::new_v4().to_string();
     // Two first sign-ins at once: the loser of the race reads the winner's row.
@@ -48,20 +49,23 @@ pub async fn upsert(
     .execute(db)
     .await?;
     if inserted.rows_affected() == 1 {
-        return Ok(id);
+        return Ok(PersonId::new(id));
     }
     let row = sqlx::query("SELECT id FROM persons WHERE issuer = $1 AND subject = $2")
         .bind(issuer)
         .bind(subject)
         .fetch_one(db)
         .await?;
-    Ok(row.get("id"))
+    Ok(PersonId::new(row.get::<String, _>("id")))
 }
 
 /// The language the person chose last, if they ever chose one.
-pub async fn saved_locale(db: &AnyPool, person_id: &str) -> Result<Option<Locale>, sqlx::Error> {
+pub async fn saved_locale(
+    db: &AnyPool,
+    person_id: &PersonId,
+) -> Result<Option<Locale>, sqlx::Error> {
     let code: Option<String> = sqlx::query("SELECT locale FROM persons WHERE id = $1")
-        .bind(person_id)
+        .bind(person_id.as_str())
         .fetch_optional(db)
         .await?
         .and_then(|row| row.get("locale"));
@@ -69,10 +73,14 @@ pub async fn saved_locale(db: &AnyPool, person_id: &str) -> Result<Option<Locale
 }
 
 /// Keeps the person's language choice in their profile.
-pub async fn save_locale(db: &AnyPool, person_id: &str, locale: Locale) -> Result<(), sqlx::Error> {
+pub async fn save_locale(
+    db: &AnyPool,
+    person_id: &PersonId,
+    locale: Locale,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE persons SET locale = $1 WHERE id = $2")
         .bind(locale.code())
-        .bind(person_id)
+        .bind(person_id.as_str())
         .execute(db)
         .await
         .map(drop)
@@ -90,12 +98,12 @@ pub struct Person {
     pub first_sign_in: String,
 }
 
-pub async fn record(db: &AnyPool, person_id: &str) -> Result<Person, StoreError> {
+pub async fn record(db: &AnyPool, person_id: &PersonId) -> Result<Person, StoreError> {
     let row = sqlx::query(
         "SELECT given_name, family_name, issuer, subject, locale, created_at
          FROM persons WHERE id = $1",
     )
-    .bind(person_id)
+    .bind(person_id.as_str())
     .fetch_one(db)
     .await
     .map_err(failed)?;

@@ -5,6 +5,7 @@
 use app::api::backend::StoreError;
 use app::model::after_connection::NoticeKind;
 use app::model::CalendarDate;
+use app::model::{BusinessId, RequestId};
 use sqlx::{AnyPool, Row};
 
 use crate::store::failed;
@@ -12,16 +13,16 @@ use crate::store::inbox::{self, NewNotice};
 
 /// A draft as the retention rules see it.
 pub struct Draft {
-    pub id: String,
-    pub business_id: String,
+    pub id: RequestId,
+    pub business_id: BusinessId,
     /// When a step was last saved (RFC 3339): the warning's key, and the delete's guard.
     pub updated_at: String,
 }
 
 fn draft_of(row: &sqlx::any::AnyRow) -> Draft {
     Draft {
-        id: row.get("id"),
-        business_id: row.get("business_id"),
+        id: RequestId::new(row.get::<String, _>("id")),
+        business_id: BusinessId::new(row.get::<String, _>("business_id")),
         updated_at: row.get("updated_at"),
     }
 }
@@ -75,7 +76,7 @@ pub async fn delete_unchanged_draft(
     let mut tx = db.begin().await.map_err(failed)?;
     let gone =
         sqlx::query("DELETE FROM requests WHERE id = $1 AND status = 'draft' AND updated_at = $2")
-            .bind(&draft.id)
+            .bind(draft.id.as_str())
             .bind(&draft.updated_at)
             .execute(&mut *tx)
             .await
@@ -90,7 +91,7 @@ pub async fn delete_unchanged_draft(
 }
 
 /// Ids of the refused requests decided before `before` (`YYYY-MM-DD`).
-pub async fn refused_before(db: &AnyPool, before: &str) -> Result<Vec<String>, StoreError> {
+pub async fn refused_before(db: &AnyPool, before: &str) -> Result<Vec<RequestId>, StoreError> {
     Ok(
         sqlx::query("SELECT id FROM requests WHERE status = 'refused' AND decided_at < $1")
             .bind(before)
@@ -98,22 +99,22 @@ pub async fn refused_before(db: &AnyPool, before: &str) -> Result<Vec<String>, S
             .await
             .map_err(failed)?
             .iter()
-            .map(|row| row.get("id"))
+            .map(|row| RequestId::new(row.get::<String, _>("id")))
             .collect(),
     )
 }
 
 /// Deletes a refused request with its rows; whether it was still there to delete.
-pub async fn delete_refused(db: &AnyPool, request_id: &str) -> Result<bool, StoreError> {
+pub async fn delete_refused(db: &AnyPool, request_id: &RequestId) -> Result<bool, StoreError> {
     let mut tx = db.begin().await.map_err(failed)?;
     // A refused certification never had a live code, but its rows would block the delete.
     sqlx::query("DELETE FROM certification_tokens WHERE request_id = $1")
-        .bind(request_id)
+        .bind(request_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
     let gone = sqlx::query("DELETE FROM requests WHERE id = $1 AND status = 'refused'")
-        .bind(request_id)
+        .bind(request_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?
@@ -123,10 +124,10 @@ pub async fn delete_refused(db: &AnyPool, request_id: &str) -> Result<bool, Stor
 }
 
 /// Storage keys of a request's files (documents and receipt), to delete after its row.
-pub async fn files_of(db: &AnyPool, request_id: &str) -> Result<Vec<String>, StoreError> {
+pub async fn files_of(db: &AnyPool, request_id: &RequestId) -> Result<Vec<String>, StoreError> {
     let mut keys: Vec<String> =
         sqlx::query("SELECT storage_key FROM request_documents WHERE request_id = $1")
-            .bind(request_id)
+            .bind(request_id.as_str())
             .fetch_all(db)
             .await
             .map_err(failed)?
@@ -134,7 +135,7 @@ pub async fn files_of(db: &AnyPool, request_id: &str) -> Result<Vec<String>, Sto
             .map(|row| row.get("storage_key"))
             .collect();
     let receipt: Option<String> = sqlx::query("SELECT receipt_key FROM requests WHERE id = $1")
-        .bind(request_id)
+        .bind(request_id.as_str())
         .fetch_optional(db)
         .await
         .map_err(failed)?

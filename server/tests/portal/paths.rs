@@ -4,7 +4,7 @@
 //! Leptos routes by a unit test of `server::router`.)
 
 use app::model::after_connection::ChangePart;
-use app::model::WizardStep;
+use app::model::{BusinessId, RequestId, SiteId, WizardStep};
 use app::paths::*;
 use reqwest::header::LOCATION;
 
@@ -14,7 +14,11 @@ use crate::support::{get, post, spawn_app};
 async fn every_form_and_file_address_the_portal_builds_is_routed() {
     let app = spawn_app().await;
     let stranger = app.browser();
-    let (business, request, site) = ("b1", "r1", "s1");
+    let (business, request, site) = (
+        &BusinessId::new("b1"),
+        &RequestId::new("r1"),
+        &SiteId::new("s1"),
+    );
     let forms = [
         NEW_BUSINESS.to_owned(),
         business_invitation_path(business),
@@ -34,6 +38,7 @@ async fn every_form_and_file_address_the_portal_builds_is_routed() {
         agent_case_action_path(AGENT_CASE_LETTER, request),
         agent_case_action_path(AGENT_CASE_POSTED, request),
         false_alerts_path(site),
+        connection_day_path(site),
         change_decision_path(site, "c1"),
     ];
     for address in forms {

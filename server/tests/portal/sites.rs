@@ -38,6 +38,17 @@ async fn signed_in_with_a_site(
     (marie, agent, request)
 }
 
+/// The agent records the day the site's line was connected.
+async fn connect(
+    app: &TestApp,
+    agent: &reqwest::Client,
+    request: &SubmittedRequest,
+    day: &str,
+) -> reqwest::Response {
+    let action = format!("/agent/sites/{}/raccordement", request.request_id);
+    post(app, agent, &action, &[("connected_on", day)]).await
+}
+
 fn site_path(request: &SubmittedRequest) -> String {
     format!("{}/sites/{}", request.business, request.request_id)
 }
@@ -313,6 +324,8 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
     let in_a_year = alarmis_server::clock::luxembourg_date(alarmis_server::clock::unix_now())
         .next_year()
         .iso();
+    let connected = connect(&app, &agent, &request, &today).await;
+    assert_eq!(connected.status(), StatusCode::SEE_OTHER);
 
     // Wrong records are explained: nothing chosen, a future day, a day before the connection,
     // no certificate.
@@ -408,9 +421,10 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
         StatusCode::FORBIDDEN
     );
 
-    // Nothing is due for 335 days. Two runs at once, as two processes would, on day 340:
-    // each reminder is written once.
-    assert!(notices(&db).await.is_empty());
+    // Nothing is due for 335 days (the inbox only says the site is connected). Two runs at
+    // once, as two processes would, on day 340: each reminder is written once.
+    let connected_notice = ("connected".to_owned(), Some(today.clone()));
+    assert_eq!(notices(&db).await, vec![connected_notice.clone()]);
     sqlx::query("UPDATE test_clock SET offset_days = 340")
         .execute(&db)
         .await
@@ -425,6 +439,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
     );
     assert_eq!(one.unwrap() + two.unwrap(), 2);
     let soon = vec![
+        connected_notice,
         ("maintenance_soon".to_owned(), Some(in_a_year.clone())),
         ("test_soon".to_owned(), Some(in_a_year.clone())),
     ];
@@ -449,7 +464,7 @@ async fn yearly_checks_are_recorded_and_reminded_once_across_processes_and_resta
     // On the due day, the second reminders; the day after, the site is late for the agents.
     let moved = post(&app, &app.browser(), "/dev/horloge", &[("days", "26")]).await;
     assert_eq!(moved.text().await.unwrap(), luxembourg_today(366));
-    assert_eq!(notices(&db).await.len(), 4);
+    assert_eq!(notices(&db).await.len(), 5);
     let list = page(&app, &agent, "/agent/sites").await;
     assert!(list.contains("En retard"), "{list}");
     // Recording both brings the site back on time.
@@ -524,6 +539,8 @@ async fn a_false_alerts_fee_is_computed_to_the_cent_shown_to_the_applicant_and_r
     let (marie, agent, request) = signed_in_with_a_site(&app).await;
     let action = format!("/agent/sites/{}/fausses-alertes", request.request_id);
     let today = luxembourg_today(0);
+    let connected = connect(&app, &agent, &request, &today).await;
+    assert_eq!(connected.status(), StatusCode::SEE_OTHER);
     let intervention = [
         ("alert_date", today.as_str()),
         ("persons", "2"),
@@ -587,4 +604,107 @@ async fn a_false_alerts_fee_is_computed_to_the_cent_shown_to_the_applicant_and_r
         .filter(|a| a == "false_alert_recorded")
         .collect();
     assert_eq!(actions.len(), 2);
+}
+
+#[tokio::test]
+async fn approval_is_not_connection_until_an_agent_records_the_day() {
+    let _serial = one_at_a_time().await;
+    let settings = [("ALARMIS_DEV_IDP", "on"), ("ALARMIS_TEST_CLOCK", "on")];
+    let app = spawn_app_with(&settings).await;
+    let (marie, agent, request) = signed_in_with_a_site(&app).await;
+    let site = site_path(&request);
+    let today = luxembourg_today(0);
+
+    // Approved, not connected: both sides read it, no yearly date runs, nothing is recorded.
+    let shown = page(&app, &marie, &site).await;
+    assert!(shown.contains("en attente du raccordement"), "{shown}");
+    assert!(!shown.contains("À faire au plus tard"), "{shown}");
+    let list = page(&app, &agent, "/agent/sites").await;
+    assert!(list.contains("en attente du raccordement"), "{list}");
+    let response = record(
+        &app,
+        &marie,
+        &site,
+        "maintenance",
+        &today,
+        Some(crate::support::connection::PDF),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("attend encore son raccordement"));
+    let alert = format!("/agent/sites/{}/fausses-alertes", request.request_id);
+    let intervention = [
+        ("alert_date", today.as_str()),
+        ("persons", "1"),
+        ("hours", "1"),
+        ("kilometres", "1"),
+        ("vehicles", "1"),
+    ];
+    let refused = post(&app, &agent, &alert, &intervention).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A year on, the reminders still have nothing to count from.
+    let db = database(&app).await;
+    sqlx::query("UPDATE test_clock SET offset_days = 400")
+        .execute(&db)
+        .await
+        .unwrap();
+    let clock = alarmis_server::clock::Clock::adjustable(db.clone());
+    let quiet = alarmis_server::mail::Notifier::new(None, &app.address, db.clone()).unwrap();
+    let written = alarmis_server::jobs::reminders::run_once(&db, &clock, &quiet).await;
+    assert_eq!(written.unwrap(), 0);
+    sqlx::query("UPDATE test_clock SET offset_days = 0")
+        .execute(&db)
+        .await
+        .unwrap();
+
+    // Only an agent records the day, and only one between the approval and today.
+    assert_eq!(
+        connect(&app, &marie, &request, &today).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    for (day, message) in [
+        (
+            luxembourg_today(-3),
+            "ne peut pas précéder l&#x27;approbation",
+        ),
+        (luxembourg_today(2), "ne peut pas être dans le futur"),
+        (String::new(), "Indiquez le jour du raccordement"),
+    ] {
+        let refused = connect(&app, &agent, &request, &day).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{day}");
+        let text = refused.text().await.unwrap();
+        assert!(
+            text.contains(message) || text.contains(&message.replace("&#x27;", "'")),
+            "{day}: {text}"
+        );
+    }
+    let connected = connect(&app, &agent, &request, &today).await;
+    assert_eq!(connected.status(), StatusCode::SEE_OTHER);
+
+    // From that day on: the yearly dates count from it, the eSpace is told, the trail says who.
+    let shown = page(&app, &marie, &site).await;
+    assert!(shown.contains("Raccordé le"), "{shown}");
+    assert!(shown.contains("À faire au plus tard"), "{shown}");
+    assert_eq!(
+        notices(&db).await,
+        vec![("connected".to_owned(), Some(today.clone()))]
+    );
+    let inbox = page(&app, &marie, &format!("{}/messages", request.business)).await;
+    assert!(
+        inbox.contains("Votre site est raccordé depuis le"),
+        "{inbox}"
+    );
+    let actions = audit_actions(&app, &request.request_id).await;
+    assert!(
+        actions.contains(&("connection_recorded".to_owned(), Some(today.clone()))),
+        "{actions:?}"
+    );
+    let dates = alarmis_server::store::sites::site_dates(&db).await.unwrap();
+    assert_eq!(dates.len(), 1);
+    assert_eq!(dates[0].connected_on.iso(), today);
+    db.close().await;
 }

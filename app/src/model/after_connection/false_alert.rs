@@ -66,7 +66,7 @@ fn decimal(values: &StepValues, field: &str, max: Decimal) -> Result<Decimal, &'
 /// intervention; or a message for each wrong input.
 pub fn check_false_alert(
     values: &StepValues,
-    connected_on: CalendarDate,
+    connection: super::Connection,
     today: CalendarDate,
 ) -> Result<(CalendarDate, Intervention), FieldErrors> {
     let mut errors = FieldErrors::default();
@@ -75,7 +75,7 @@ pub fn check_false_alert(
             .get("alert_date")
             .map(String::as_str)
             .unwrap_or_default(),
-        connected_on,
+        connection,
         today,
         "alert",
     ) {
@@ -143,7 +143,11 @@ mod tests {
 
     #[test]
     fn an_intervention_is_read_with_commas_and_checked_field_by_field() {
-        let (connected, today) = (date(2026, 1, 10), date(2026, 12, 1));
+        let today = date(2026, 12, 1);
+        let connected = super::super::Connection::Connected {
+            approved_on: date(2026, 1, 2),
+            on: date(2026, 1, 10),
+        };
         let (day, intervention) = check_false_alert(
             &form(&[
                 ("alert_date", "2026-11-30"),

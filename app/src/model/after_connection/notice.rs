@@ -19,10 +19,12 @@ pub enum NoticeKind {
     DraftExpiring,
     /// A draft left untouched since `due_on` was deleted.
     DraftDeleted,
+    /// An agent recorded the day the site's line was connected (`due_on`): its yearly dates run.
+    Connected,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 9] = [
+    pub const ALL: [NoticeKind; 10] = [
         NoticeKind::ChangeAccepted,
         NoticeKind::ChangeRefused,
         NoticeKind::MaintenanceSoon,
@@ -32,6 +34,7 @@ impl NoticeKind {
         NoticeKind::FalseAlertFee,
         NoticeKind::DraftExpiring,
         NoticeKind::DraftDeleted,
+        NoticeKind::Connected,
     ];
 
     pub fn code(self) -> &'static str {
@@ -45,6 +48,7 @@ impl NoticeKind {
             NoticeKind::FalseAlertFee => "false_alert_fee",
             NoticeKind::DraftExpiring => "draft_expiring",
             NoticeKind::DraftDeleted => "draft_deleted",
+            NoticeKind::Connected => "connected",
         }
     }
 
@@ -70,7 +74,7 @@ pub struct Notice {
     pub id: String,
     pub kind: NoticeKind,
     /// The site's (its approved request's) or the draft's id; `None` once it was deleted.
-    pub request_id: Option<String>,
+    pub request_id: Option<crate::model::RequestId>,
     /// The site's client number; `None` for a draft.
     pub client_number: Option<String>,
     /// What a person wrote (a refusal's reason).

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CheckRecord, DueCheck, FalseAlert, SiteChange};
+use super::{CheckRecord, Connection, DueCheck, FalseAlert, SiteChange};
 use crate::model::{BusinessDetails, ProcedureRequest};
 
 /// A connected site as its eSpace's members and the agents see it. Its id is the approved
@@ -13,13 +13,14 @@ pub struct ConnectedSite {
     /// The request as approved, its answers as they are now (accepted changes applied).
     pub request: ProcedureRequest,
     pub client_number: String,
-    /// The approval's day (YYYY-MM-DD): the yearly obligations count from it.
-    pub connected_on: String,
+    /// Waiting for its line since the approval, or connected on a day an agent recorded: the
+    /// yearly obligations count from that day.
+    pub connection: Connection,
     /// Every change report, newest first.
     pub changes: Vec<SiteChange>,
     /// The maintenance and tests recorded, the latest first.
     pub checks: Vec<CheckRecord>,
-    /// When the next maintenance and test are due, as of today.
+    /// When the next maintenance and test are due, as of today; none before the connection.
     pub due: Vec<DueCheck>,
     /// Interventions after false alerts, the latest first, each with its fee.
     pub false_alerts: Vec<FalseAlert>,
@@ -28,8 +29,8 @@ pub struct ConnectedSite {
 }
 
 impl ConnectedSite {
-    pub fn id(&self) -> &str {
-        &self.request.id
+    pub fn id(&self) -> crate::model::SiteId {
+        self.request.id.site()
     }
 
     pub fn pending_changes(&self) -> impl Iterator<Item = &SiteChange> {
@@ -42,13 +43,13 @@ impl ConnectedSite {
 /// A line of a list of sites: the eSpace's, or the agents' (with the company).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteLine {
-    pub id: String,
-    pub business_id: String,
+    pub id: crate::model::SiteId,
+    pub business_id: crate::model::BusinessId,
     pub company: String,
     pub client_number: String,
     /// "12 rue de la Gare, 4130 Esch-sur-Alzette"
     pub address: String,
-    pub connected_on: String,
+    pub connection: Connection,
     /// Change reports waiting for an agent.
     pub pending_changes: u32,
     /// A maintenance or test is late.

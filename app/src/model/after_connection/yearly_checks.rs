@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::next_due;
+use super::{next_due, Connection};
 use crate::model::CalendarDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,15 +82,19 @@ pub fn due_checks(
         .collect()
 }
 
-/// A recorded day must be a real day, not in the future, and not before the connection. The
-/// message code names what the day is of (`what`: "check", "alert"), so the person reads
-/// "the date of the maintenance", not some other date's words.
+/// A recorded day must be a real day, not in the future, and not before the connection; a site
+/// still waiting for its line has nothing to record yet. The message code names what the day
+/// is of (`what`: "check", "alert"), so the person reads "the date of the maintenance", not
+/// some other date's words.
 pub fn check_done_on(
     input: &str,
-    connected_on: CalendarDate,
+    connection: Connection,
     today: CalendarDate,
     what: &str,
 ) -> Result<CalendarDate, String> {
+    let Some(connected_on) = connection.connected_on() else {
+        return Err("site-not-connected".to_owned());
+    };
     let day = CalendarDate::parse_past(input, today).map_err(|e| format!("{what}-{}", e.code()))?;
     if day < connected_on {
         Err("check-before-connection".to_owned())
@@ -138,7 +142,10 @@ mod tests {
 
     #[test]
     fn a_recorded_day_is_real_past_and_after_the_connection() {
-        let connected = date(2026, 3, 15);
+        let connected = Connection::Connected {
+            approved_on: date(2026, 3, 1),
+            on: date(2026, 3, 15),
+        };
         let today = date(2026, 12, 1);
         assert_eq!(
             check_done_on("2026-11-30", connected, today, "check"),
@@ -155,6 +162,13 @@ mod tests {
         assert_eq!(
             check_done_on("2026-02-30", connected, today, "alert"),
             Err("alert-date-format".to_owned())
+        );
+        let waiting = Connection::Waiting {
+            approved_on: date(2026, 3, 1),
+        };
+        assert_eq!(
+            check_done_on("2026-11-30", waiting, today, "check"),
+            Err("site-not-connected".to_owned())
         );
         for check in YearlyCheck::ALL {
             assert_eq!(YearlyCheck::from_code(check.code()), Some(check));

@@ -26,10 +26,12 @@ pub enum AuditAction {
     CheckRecorded,
     FalseAlertRecorded,
     DataExported,
+    /// The day a site's line was connected, recorded by an agent.
+    ConnectionRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 22] = [
         AuditAction::SignedIn,
         AuditAction::Submitted,
         AuditAction::CaseViewed,
@@ -51,6 +53,7 @@ impl AuditAction {
         AuditAction::CheckRecorded,
         AuditAction::FalseAlertRecorded,
         AuditAction::DataExported,
+        AuditAction::ConnectionRecorded,
     ];
 
     /// The database's and the CSV export's name for it.
@@ -77,6 +80,7 @@ impl AuditAction {
             AuditAction::CheckRecorded => "check_recorded",
             AuditAction::FalseAlertRecorded => "false_alert_recorded",
             AuditAction::DataExported => "data_exported",
+            AuditAction::ConnectionRecorded => "connection_recorded",
         }
     }
 

@@ -85,7 +85,7 @@ pub struct CaseMessage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InboxMessage {
     pub message: CaseMessage,
-    pub request_id: String,
+    pub request_id: crate::model::RequestId,
     pub reference: String,
     pub procedure: super::super::Procedure,
     /// The client number an approval issued (procedure B).

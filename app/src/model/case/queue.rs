@@ -141,7 +141,7 @@ impl CaseQuery {
 /// A line of the queue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueLine {
-    pub request_id: String,
+    pub request_id: crate::model::RequestId,
     pub reference: String,
     pub procedure: Procedure,
     pub company_name: String,

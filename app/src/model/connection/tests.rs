@@ -395,8 +395,8 @@ fn unknown_fields_in_a_crafted_post_are_dropped() {
 #[test]
 fn steps_open_in_order_and_resume_at_the_first_incomplete_one() {
     let mut request = ProcedureRequest {
-        id: "r".into(),
-        business_id: "b".into(),
+        id: crate::model::RequestId::new("r"),
+        business_id: crate::model::BusinessId::new("b"),
         procedure: Procedure::Connection,
         company: crate::model::business::tests_support::details(),
         representative: "Marie Schmit".into(),

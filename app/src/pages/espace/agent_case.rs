@@ -12,14 +12,15 @@ use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::case::{AgentCase, AuditLine};
 use crate::model::certification::{CertificationCase, CertificationState};
+use crate::model::RequestId;
 use crate::model::{
-    FieldErrors, Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted, WizardStep,
+    FieldErrors, Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted,
 };
 use crate::pages::request::{AllAnswers, Exchange};
 use crate::paths;
 
 /// A document of a case, for an agent: `view` shows it in the browser.
-fn agent_document_link(request_id: &str, document_id: &str, view: bool) -> String {
+fn agent_document_link(request_id: &RequestId, document_id: &str, view: bool) -> String {
     let path = paths::agent_document_path(request_id, document_id);
     if view {
         format!("{path}?voir=1")
@@ -33,7 +34,7 @@ pub fn AgentCasePage() -> impl IntoView {
     let params = use_params_map();
     let submitted = Submitted::<StepValues>::from_server();
     let case = Resource::new(
-        move || params.with(|p| p.get("request").unwrap_or_default()),
+        move || params.with(|p| RequestId::new(p.get("request").unwrap_or_default())),
         move |id| {
             let submitted = submitted.clone();
             async move { load_case(id).await.map(|case| (case, submitted)) }
@@ -55,9 +56,7 @@ fn CaseView(case: AgentCase, submitted: Option<Submitted<StepValues>>) -> impl I
     let focus_summary = !errors.is_empty();
     let messages = FormMessages::new(errors);
     let client_number = match request.procedure {
-        Procedure::Certification => request
-            .answer(WizardStep::Client, "client_number")
-            .map(str::to_owned),
+        Procedure::Certification => request.client_number().map(|number| number.to_string()),
         Procedure::Connection => request
             .decision
             .as_ref()
@@ -319,7 +318,7 @@ fn History(lines: Vec<AuditLine>, request: ProcedureRequest) -> impl IntoView {
 /// After approval of a certification: the letter with the code (issued on download), posting,
 /// redemption.
 #[component]
-fn LetterActions(certification: CertificationCase, request_id: String) -> impl IntoView {
+fn LetterActions(certification: CertificationCase, request_id: RequestId) -> impl IntoView {
     let i18n = use_i18n();
     if let Some(CertificationState::Certified {
         certified_at,

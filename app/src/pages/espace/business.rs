@@ -10,6 +10,7 @@ use super::{invitation_path, site_origin};
 use crate::api::load_business_espace;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::certification::CertificationState;
+use crate::model::BusinessId;
 use crate::model::{BusinessEspace, MemberRole, Procedure, StepValues, Submitted};
 use crate::pages::request::{RequestsList, StartRequest};
 use crate::pages::site::ConnectedSites;
@@ -21,7 +22,7 @@ pub fn BusinessPage() -> impl IntoView {
     // A code form sent back without JavaScript (a wrong code): its value and message.
     let submitted = Submitted::<StepValues>::from_server();
     let space = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
+        move || params.with(|p| BusinessId::new(p.get("id").unwrap_or_default())),
         move |id| {
             let submitted = submitted.clone();
             async move {
@@ -154,7 +155,7 @@ fn BusinessView(space: BusinessEspace, submitted: Option<Submitted<StepValues>>)
 /// An administrator makes a one-time link for a future member. The form posts; the page comes
 /// back with `?invitation=<token>` and shows the link.
 #[component]
-fn InviteMember(business_id: String) -> impl IntoView {
+fn InviteMember(business_id: BusinessId) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let link = move || {

@@ -8,6 +8,7 @@ use crate::components::{ErrorSummary, FormMessages, TextField};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::islands::FormChecked;
 use crate::model::certification::CertificationState;
+use crate::model::BusinessId;
 use crate::model::{CheckedForm, StepValues, Submitted, CERTIFICATION_CODE_FIELD};
 use crate::paths;
 
@@ -22,7 +23,7 @@ fn date(stamp: &str) -> String {
 
 #[component]
 pub fn CertificationPanel(
-    business_id: String,
+    business_id: BusinessId,
     state: CertificationState,
     submitted: Option<Submitted<StepValues>>,
 ) -> impl IntoView {

@@ -11,6 +11,7 @@ use crate::api::load_inbox;
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::after_connection::Notice;
 use crate::model::case::{InboxEntry, InboxMessage, MessageKind};
+use crate::model::BusinessId;
 use crate::model::Procedure;
 use crate::pages::request::request_path;
 use crate::pages::site::site_path;
@@ -18,7 +19,7 @@ use crate::pages::site::site_path;
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let params = use_params_map();
-    let business = move || params.with(|p| p.get("id").unwrap_or_default());
+    let business = move || params.with(|p| BusinessId::new(p.get("id").unwrap_or_default()));
     let inbox = Resource::new(business, load_inbox);
     view! {
         <Loaded resource=inbox ready=move |entries| view! { <Inbox business_id=business() entries/> }.into_any()/>
@@ -26,7 +27,7 @@ pub fn InboxPage() -> impl IntoView {
 }
 
 #[component]
-fn Inbox(business_id: String, entries: Vec<InboxEntry>) -> impl IntoView {
+fn Inbox(business_id: BusinessId, entries: Vec<InboxEntry>) -> impl IntoView {
     let i18n = use_i18n();
     let body = if entries.is_empty() {
         view! { <p>{i18n.t("inbox-empty")}</p> }.into_any()
@@ -53,7 +54,7 @@ fn Inbox(business_id: String, entries: Vec<InboxEntry>) -> impl IntoView {
 }
 
 #[component]
-fn NoticeLine(business_id: String, notice: Notice) -> impl IntoView {
+fn NoticeLine(business_id: BusinessId, notice: Notice) -> impl IntoView {
     let i18n = use_i18n();
     let unread = notice.read_at.is_none();
     let mut args = FluentArgs::new();
@@ -73,11 +74,11 @@ fn NoticeLine(business_id: String, notice: Notice) -> impl IntoView {
     args.set("amount", amount);
     let subject = i18n.t_with(&notice.kind.subject_id(), &args);
     // A deleted draft has nothing left to open.
-    let link = notice.request_id.as_deref().map(|id| {
+    let link = notice.request_id.as_ref().map(|id| {
         if notice.kind.is_about_draft() {
             request_path(&business_id, id)
         } else {
-            site_path(&business_id, id)
+            site_path(&business_id, &id.site())
         }
     });
     let about = match &notice.client_number {
@@ -103,7 +104,7 @@ fn NoticeLine(business_id: String, notice: Notice) -> impl IntoView {
 }
 
 #[component]
-fn CaseLine(business_id: String, item: InboxMessage) -> impl IntoView {
+fn CaseLine(business_id: BusinessId, item: InboxMessage) -> impl IntoView {
     let i18n = use_i18n();
     let unread = item.message.read_at.is_none();
     let link = request_path(&business_id, &item.request_id);

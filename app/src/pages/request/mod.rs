@@ -28,12 +28,13 @@ pub use crate::paths::{
 };
 
 use crate::model::WizardStep;
+use crate::model::{BusinessId, RequestId};
 
 /// The start form's field naming the procedure (`Procedure::code`).
 pub const PROCEDURE_FIELD: &str = "procedure";
 
 /// A step opened from the review: saving it goes back to the review.
-pub fn change_path(business_id: &str, request_id: &str, step: WizardStep) -> String {
+pub fn change_path(business_id: &BusinessId, request_id: &RequestId, step: WizardStep) -> String {
     format!(
         "{}?{BACK_TO_REVIEW}=1",
         step_path(business_id, request_id, step)

@@ -11,6 +11,7 @@ use super::review::AllAnswers;
 use super::{delete_path, receipt_path, step_path};
 use crate::api::load_request;
 use crate::i18n::use_i18n;
+use crate::model::{BusinessId, RequestId};
 use crate::model::{Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted};
 use crate::pages::business_path;
 use crate::pages::espace::Loaded;
@@ -24,8 +25,8 @@ pub fn RequestPage() -> impl IntoView {
         move || {
             params.with(|p| {
                 (
-                    p.get("id").unwrap_or_default(),
-                    p.get("request").unwrap_or_default(),
+                    BusinessId::new(p.get("id").unwrap_or_default()),
+                    RequestId::new(p.get("request").unwrap_or_default()),
                 )
             })
         },

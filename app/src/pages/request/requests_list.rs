@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use super::{new_request_path, request_path, step_path, PROCEDURE_FIELD};
 use crate::api::business_requests;
 use crate::i18n::use_i18n;
+use crate::model::BusinessId;
 use crate::model::{Procedure, RequestStatus, RequestSummary};
 
 /// The button that starts a new draft of `procedure`: a plain form; the server answers with the
 /// draft's first step.
 #[component]
-pub fn StartRequest(business_id: String, procedure: Procedure) -> impl IntoView {
+pub fn StartRequest(business_id: BusinessId, procedure: Procedure) -> impl IntoView {
     let i18n = use_i18n();
     let label = match procedure {
         Procedure::Certification => "requests-start-certification",
@@ -29,7 +30,7 @@ pub fn StartRequest(business_id: String, procedure: Procedure) -> impl IntoView 
 
 /// The business eSpace's requests of both procedures.
 #[component]
-pub fn RequestsList(business_id: String) -> impl IntoView {
+pub fn RequestsList(business_id: BusinessId) -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(
         {
@@ -63,7 +64,7 @@ pub fn RequestsList(business_id: String) -> impl IntoView {
 }
 
 #[component]
-fn RequestsTable(business_id: String, requests: Vec<RequestSummary>) -> impl IntoView {
+fn RequestsTable(business_id: BusinessId, requests: Vec<RequestSummary>) -> impl IntoView {
     let i18n = use_i18n();
     let rows = requests
         .into_iter()

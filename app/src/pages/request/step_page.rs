@@ -13,6 +13,7 @@ use crate::api::{load_request, PortalError};
 use crate::components::set_http_status;
 use crate::components::wizard::{ProgressItem, StepProgress, StepState};
 use crate::i18n::use_i18n;
+use crate::model::{BusinessId, RequestId};
 use crate::model::{ProcedureRequest, WizardStep};
 use crate::model::{StepValues, Submitted};
 use crate::pages::espace::RefusalPanel;
@@ -25,8 +26,8 @@ pub fn WizardStepPage() -> impl IntoView {
     let key = move || {
         params.with(|p| {
             (
-                p.get("id").unwrap_or_default(),
-                p.get("request").unwrap_or_default(),
+                BusinessId::new(p.get("id").unwrap_or_default()),
+                RequestId::new(p.get("request").unwrap_or_default()),
                 p.get("step").unwrap_or_default(),
             )
         })

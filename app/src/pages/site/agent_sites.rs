@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::checks::YearlyChecks;
+use super::connection::ConnectionDay;
 use super::details::{current_rows, proposed_rows, SiteDetails};
 use super::false_alerts::FalseAlerts;
 use super::site_page::ChangeList;
@@ -16,7 +17,7 @@ use crate::components::wizard::ReviewSection;
 use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::after_connection::{AgentSite, ChangeStatus, SiteChange, SiteLine};
-use crate::model::{StepValues, Submitted};
+use crate::model::{SiteId, StepValues, Submitted};
 use crate::pages::espace::Loaded;
 use crate::paths;
 
@@ -51,7 +52,7 @@ fn SitesTable(sites: Vec<SiteLine>) -> impl IntoView {
                     <td><a href=agent_site_path(&site.id)>{site.client_number.clone()}</a></td>
                     <td>{site.company.clone()}</td>
                     <td>{site.address.clone()}</td>
-                    <td>{i18n.date(&site.connected_on)}</td>
+                    <td>{super::connection::connection_text(i18n, site.connection)}</td>
                     <td>{pending}</td>
                     <td>{site.overdue.then(|| view! { <strong class="tag tag--late">{i18n.t("check-overdue")}</strong> })}</td>
                     <td>{site.repeated_false_alerts.then(|| view! { <strong class="tag tag--late">{i18n.t("false-alerts-repeated-tag")}</strong> })}</td>
@@ -67,7 +68,7 @@ fn SitesTable(sites: Vec<SiteLine>) -> impl IntoView {
                     <th scope="col">{i18n.t("site-client-number")}</th>
                     <th scope="col">{i18n.t("business-company-name")}</th>
                     <th scope="col">{i18n.t("agent-sites-address")}</th>
-                    <th scope="col">{i18n.t("site-connected-on")}</th>
+                    <th scope="col">{i18n.t("site-connection")}</th>
                     <th scope="col">{i18n.t("agent-sites-changes")}</th>
                     <th scope="col">{i18n.t("checks-title")}</th>
                     <th scope="col">{i18n.t("false-alerts-title")}</th>
@@ -84,7 +85,7 @@ pub fn AgentSitePage() -> impl IntoView {
     let params = use_params_map();
     let submitted = Submitted::<StepValues>::from_server();
     let site = Resource::new(
-        move || params.with(|p| p.get("site").unwrap_or_default()),
+        move || params.with(|p| SiteId::new(p.get("site").unwrap_or_default())),
         move |id| {
             let submitted = submitted.clone();
             async move { load_agent_site(id).await.map(|site| (site, submitted)) }
@@ -134,8 +135,9 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
         <ErrorSummary errors=messages.summary()/>
         {view! { <div data-testid="pending-changes">{reports}</div> }.into_any()}
         {view! { <SiteDetails site=site.site.clone()/> }.into_any()}
+        {view! { <ConnectionDay site=site.site.clone() typed=typed.clone() messages/> }.into_any()}
         {view! { <YearlyChecks site=site.site.clone() submitted=None/> }.into_any()}
-        {view! { <FalseAlerts site=site.site.clone() form=(typed.clone(), messages, paths::false_alerts_path(site.site.id()))/> }.into_any()}
+        {view! { <FalseAlerts site=site.site.clone() form=(typed.clone(), messages, paths::false_alerts_path(&site.site.id()))/> }.into_any()}
         {view! { <ChangeList changes=decided/> }.into_any()}
     }
 }
@@ -152,7 +154,7 @@ fn PendingChange(
     let part = change.part;
     let field = part.reason_field();
     let reason = typed.get(field).cloned().unwrap_or_default();
-    let action = change_decision_path(site.site.id(), &change.id);
+    let action = change_decision_path(&site.site.id(), &change.id);
     let heading = format!(
         "{} – {} ({})",
         i18n.t("agent-change-title"),

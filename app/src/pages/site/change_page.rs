@@ -14,6 +14,7 @@ use crate::components::wizard::StepFields;
 use crate::components::{ErrorSummary, FormMessages};
 use crate::i18n::use_i18n;
 use crate::model::after_connection::{ChangePart, ConnectedSite};
+use crate::model::{BusinessId, SiteId};
 use crate::model::{FieldErrors, StepValues, Submitted};
 use crate::pages::espace::Loaded;
 use crate::pages::request::sections;
@@ -24,8 +25,8 @@ pub fn ReportChangePage() -> impl IntoView {
     let key = move || {
         params.with(|p| {
             (
-                p.get("id").unwrap_or_default(),
-                p.get("site").unwrap_or_default(),
+                BusinessId::new(p.get("id").unwrap_or_default()),
+                SiteId::new(p.get("site").unwrap_or_default()),
                 p.get("part").unwrap_or_default(),
             )
         })
@@ -71,7 +72,7 @@ fn ChangeForm(
         .collect();
     let messages = FormMessages::new(server_errors);
     let business_id = site.request.business_id.clone();
-    let site_id = site.id().to_owned();
+    let site_id = site.id();
     let heading = i18n.t(&part.title_id());
     let title = move || {
         let title = format!("{} – {}", heading.clone(), i18n.t("change-report-title"));

@@ -24,7 +24,7 @@ pub fn YearlyChecks(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let business_id = site.request.business_id.clone();
-    let site_id = site.id().to_owned();
+    let site_id = site.id();
     let due = site
         .due
         .iter()
@@ -63,7 +63,9 @@ pub fn YearlyChecks(
         })
         .collect_view();
     let has_records = !site.checks.is_empty();
-    let form = submitted.map(|submitted| {
+    // Before the line is connected no yearly date runs and nothing can be recorded.
+    let connected = site.connection.connected_on().is_some();
+    let form = submitted.filter(|_| connected).map(|submitted| {
         view! { <RecordForm action=record_check_path(&business_id, &site_id) submitted/> }
             .into_any()
     });
@@ -71,6 +73,7 @@ pub fn YearlyChecks(
         <section class="section" id="controles" aria-labelledby="checks-title">
             <h2 id="checks-title" class="heading-m">{i18n.t("checks-title")}</h2>
             <p>{i18n.t("checks-body")}</p>
+            {(!connected).then(|| view! { <p class="notice" data-testid="checks-waiting">{i18n.t("checks-waiting")}</p> })}
             <dl class="summary-list" data-testid="due-checks">{due}</dl>
             {has_records.then(|| view! {
                 <table class="table">

@@ -15,7 +15,10 @@ pub fn SiteDetails(site: ConnectedSite) -> impl IntoView {
     let i18n = use_i18n();
     let facts = [
         (i18n.t("site-client-number"), site.client_number.clone()),
-        (i18n.t("site-connected-on"), i18n.date(&site.connected_on)),
+        (
+            i18n.t("site-connection"),
+            super::connection::connection_text(i18n, site.connection),
+        ),
         (
             i18n.t("site-reference"),
             site.request.reference.clone().unwrap_or_default(),

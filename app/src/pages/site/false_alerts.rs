@@ -119,19 +119,25 @@ pub fn FalseAlerts(
         .collect_view();
     let has_alerts = !site.false_alerts.is_empty();
     let show = has_alerts || form.is_some();
-    show.then(|| view! {
-        <section class="section" id="fausses-alertes" aria-labelledby="false-alerts-title">
-            <h2 id="false-alerts-title" class="heading-m">{i18n.t("false-alerts-title")}</h2>
-            <p>{i18n.t("false-alerts-body")}</p>
-            <p data-testid="false-alert-definition">{i18n.t("false-alert-definition")}</p>
-            {site.repeated_false_alerts.then(|| view! {
-                <div class="notice notice--warning" data-testid="repeated-false-alerts">
-                    <p><strong>{i18n.t("false-alerts-repeated")}</strong></p>
-                </div>
-            })}
-            {has_alerts.then(|| view! { <ol class="messages">{alerts}</ol> }.into_any())}
-            {form.map(|(typed, messages, action)| view! { <RecordFalseAlert typed messages action/> }.into_any())}
-        </section>
+    show.then(|| {
+        view! {
+            <section class="section" id="fausses-alertes" aria-labelledby="false-alerts-title">
+                <h2 id="false-alerts-title" class="heading-m">{i18n.t("false-alerts-title")}</h2>
+                <p>{i18n.t("false-alerts-body")}</p>
+                <p data-testid="false-alert-definition">{i18n.t("false-alert-definition")}</p>
+                {site.repeated_false_alerts.then(|| view! {
+                    <div class="notice notice--warning" data-testid="repeated-false-alerts">
+                        <p><strong>{i18n.t("false-alerts-repeated")}</strong></p>
+                    </div>
+                })}
+                {has_alerts.then(|| view! { <ol class="messages">{alerts}</ol> }.into_any())}
+                {form.map(|(typed, messages, action)| if site.connection.connected_on().is_some() {
+                    view! { <RecordFalseAlert typed messages action/> }.into_any()
+                } else {
+                    view! { <p class="notice">{i18n.t("false-alerts-waiting")}</p> }.into_any()
+                })}
+            </section>
+        }
     })
 }
 

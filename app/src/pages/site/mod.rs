@@ -5,6 +5,7 @@
 mod agent_sites;
 mod change_page;
 mod checks;
+mod connection;
 mod details;
 mod false_alerts;
 mod site_page;

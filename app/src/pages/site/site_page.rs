@@ -13,6 +13,7 @@ use crate::api::load_site;
 use crate::components::wizard::ReviewSection;
 use crate::i18n::use_i18n;
 use crate::model::after_connection::{ChangePart, ChangeStatus, ConnectedSite, SiteChange};
+use crate::model::{BusinessId, SiteId};
 use crate::model::{StepValues, Submitted};
 use crate::pages::business_path;
 use crate::pages::espace::Loaded;
@@ -23,8 +24,8 @@ pub fn SitePage() -> impl IntoView {
     let key = move || {
         params.with(|p| {
             (
-                p.get("id").unwrap_or_default(),
-                p.get("site").unwrap_or_default(),
+                BusinessId::new(p.get("id").unwrap_or_default()),
+                SiteId::new(p.get("site").unwrap_or_default()),
             )
         })
     };
@@ -49,7 +50,7 @@ fn SiteView(site: ConnectedSite, submitted: Option<Submitted<StepValues>>) -> im
     let query = use_query_map();
     let sent = move || query.with(|q| q.get(SITE_SENT_QUERY).is_some());
     let business_id = site.request.business_id.clone();
-    let site_id = site.id().to_owned();
+    let site_id = site.id();
     let title = format!("{} – {}", i18n.t("site-title"), site.client_number);
     let parts = ChangePart::ALL
         .into_iter()

@@ -6,9 +6,10 @@ use super::site_path;
 use crate::api::business_sites;
 use crate::i18n::use_i18n;
 use crate::model::after_connection::SiteLine;
+use crate::model::BusinessId;
 
 #[component]
-pub fn ConnectedSites(business_id: String) -> impl IntoView {
+pub fn ConnectedSites(business_id: BusinessId) -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(move || business_id.clone(), business_sites);
     view! {
@@ -32,7 +33,7 @@ fn SiteList(sites: Vec<SiteLine>) -> impl IntoView {
                     <a href=site_path(&site.business_id, &site.id) data-testid="site-link">
                         {site.client_number.clone()} " · " {site.address.clone()}
                     </a>
-                    <span class="hint">" " {i18n.t("site-connected-on")} " " {i18n.date(&site.connected_on)}</span>
+                    <span class="hint">" " {super::connection::connection_text(i18n, site.connection)}</span>
                 </li>
             }
         })

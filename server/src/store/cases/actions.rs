@@ -6,7 +6,8 @@
 
 use app::api::backend::StoreError;
 use app::model::case::{AuditAction, CaseAction, Direction, MessageKind};
-use app::model::{Procedure, ProcedureRequest, RequestStatus, WizardStep};
+use app::model::{BusinessId, PersonId, RequestId};
+use app::model::{Procedure, ProcedureRequest, RequestStatus};
 use sqlx::{Any, Row, Transaction};
 
 use super::client_numbers::{client_number_in_use, issue_client_number};
@@ -43,7 +44,7 @@ pub struct Answer {
 }
 
 struct Moved {
-    business_id: String,
+    business_id: BusinessId,
     procedure: Procedure,
     from: RequestStatus,
 }
@@ -51,7 +52,7 @@ struct Moved {
 /// Takes the request's lock, then moves it by `action` if its status allows.
 async fn advance(
     tx: &mut Transaction<'_, Any>,
-    request_id: &str,
+    request_id: &RequestId,
     action: CaseAction,
     now: &str,
 ) -> Result<Result<Moved, CaseOutcome>, StoreError> {
@@ -60,7 +61,7 @@ async fn advance(
     let touched =
         sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND reference IS NOT NULL")
             .bind(now)
-            .bind(request_id)
+            .bind(request_id.as_str())
             .execute(&mut **tx)
             .await
             .map_err(failed)?
@@ -69,7 +70,7 @@ async fn advance(
         return Ok(Err(CaseOutcome::NotFound));
     }
     let row = sqlx::query("SELECT business_id, procedure_kind, status FROM requests WHERE id = $1")
-        .bind(request_id)
+        .bind(request_id.as_str())
         .fetch_one(&mut **tx)
         .await
         .map_err(failed)?;
@@ -81,13 +82,13 @@ async fn advance(
     };
     sqlx::query("UPDATE requests SET status = $1 WHERE id = $2 AND status = $3")
         .bind(to.code())
-        .bind(request_id)
+        .bind(request_id.as_str())
         .bind(from.code())
         .execute(&mut **tx)
         .await
         .map_err(failed)?;
     Ok(Ok(Moved {
-        business_id: row.get("business_id"),
+        business_id: BusinessId::new(row.get::<String, _>("business_id")),
         procedure: Procedure::from_code(&procedure)
             .ok_or_else(|| corrupt("procedure", &procedure))?,
         from,
@@ -95,12 +96,12 @@ async fn advance(
 }
 
 struct NewMessage<'a> {
-    request_id: &'a str,
-    business_id: &'a str,
+    request_id: &'a RequestId,
+    business_id: &'a BusinessId,
     direction: Direction,
     kind: MessageKind,
     body: Option<&'a str>,
-    author_id: &'a str,
+    author_id: &'a PersonId,
 }
 
 async fn post_message(
@@ -113,12 +114,12 @@ async fn post_message(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
-    .bind(message.request_id)
-    .bind(message.business_id)
+    .bind(message.request_id.as_str())
+    .bind(message.business_id.as_str())
     .bind(message.direction.code())
     .bind(message.kind.code())
     .bind(message.body)
-    .bind(message.author_id)
+    .bind(message.author_id.as_str())
     // To the microsecond: two messages of the same second (taken, then asked) keep their order.
     .bind(chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
     .execute(&mut **tx)
@@ -129,7 +130,11 @@ async fn post_message(
 
 impl SqlCaseStore {
     /// The agent takes the case (from the queue, or over from another agent).
-    pub async fn take(&self, agent_id: &str, request_id: &str) -> Result<CaseOutcome, StoreError> {
+    pub async fn take(
+        &self,
+        agent_id: &PersonId,
+        request_id: &RequestId,
+    ) -> Result<CaseOutcome, StoreError> {
         let now = now_rfc3339();
         let mut tx = self.db.begin().await.map_err(failed)?;
         let moved = match advance(&mut tx, request_id, CaseAction::Take, &now).await? {
@@ -137,9 +142,9 @@ impl SqlCaseStore {
             Err(outcome) => return Ok(outcome),
         };
         sqlx::query("UPDATE requests SET assigned_to = $1, assigned_at = $2 WHERE id = $3")
-            .bind(agent_id)
+            .bind(agent_id.as_str())
             .bind(&now)
-            .bind(request_id)
+            .bind(request_id.as_str())
             .execute(&mut *tx)
             .await
             .map_err(failed)?;
@@ -175,8 +180,8 @@ impl SqlCaseStore {
     /// The agent asks the applicant for information or documents; the case waits.
     pub async fn ask(
         &self,
-        agent_id: &str,
-        request_id: &str,
+        agent_id: &PersonId,
+        request_id: &RequestId,
         question: &str,
     ) -> Result<CaseOutcome, StoreError> {
         let now = now_rfc3339();
@@ -212,7 +217,7 @@ impl SqlCaseStore {
     /// found `request` through the membership); the case goes back to review.
     pub async fn answer(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         request: &ProcedureRequest,
         answer: &Answer,
     ) -> Result<CaseOutcome, StoreError> {
@@ -259,8 +264,8 @@ impl SqlCaseStore {
     /// ALARMIS client number; approving a certification (A) opens the way to the letter.
     pub async fn decide(
         &self,
-        agent_id: &str,
-        request_id: &str,
+        agent_id: &PersonId,
+        request_id: &RequestId,
         verdict: &Verdict,
     ) -> Result<CaseOutcome, StoreError> {
         let Some(request) = self.submitted_request(request_id).await? else {
@@ -294,11 +299,11 @@ impl SqlCaseStore {
             // eSpace asking with it is refused, and the sequence skips it.
             (CaseAction::Approve, Procedure::Certification) => {
                 let number = request
-                    .answer(WizardStep::Client, "client_number")
+                    .client_number()
                     .ok_or_else(|| {
                         StoreError::Inconsistent(format!("{request_id} has no client number"))
                     })?
-                    .to_owned();
+                    .to_string();
                 if client_number_in_use(&mut tx, &number, &moved.business_id).await? {
                     return Ok(CaseOutcome::ClientNumberTaken);
                 }
@@ -321,10 +326,10 @@ impl SqlCaseStore {
              WHERE id = $5",
         )
         .bind(&now)
-        .bind(agent_id)
+        .bind(agent_id.as_str())
         .bind(reason)
         .bind(client_number.as_deref())
-        .bind(request_id)
+        .bind(request_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?;

@@ -3,7 +3,7 @@
 //! approval gave nobody its number), skipping any number already certified or approved.
 
 use app::api::backend::StoreError;
-use app::model::ClientNumber;
+use app::model::{BusinessId, ClientNumber};
 use sqlx::{Any, Row, Transaction};
 
 use crate::store::failed;
@@ -19,7 +19,7 @@ const CLIENT_NUMBER_TRIES: usize = 50;
 pub(super) async fn client_number_in_use(
     tx: &mut Transaction<'_, Any>,
     number: &str,
-    except_business: &str,
+    except_business: &BusinessId,
 ) -> Result<bool, StoreError> {
     Ok(sqlx::query(
         "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2
@@ -27,7 +27,7 @@ pub(super) async fn client_number_in_use(
          SELECT 1 AS yes FROM requests WHERE client_number = $1 AND business_id <> $2",
     )
     .bind(number)
-    .bind(except_business)
+    .bind(except_business.as_str())
     .fetch_optional(&mut **tx)
     .await
     .map_err(failed)?
@@ -55,7 +55,7 @@ pub(super) async fn issue_client_number(
                 StoreError::Inconsistent("the client number sequence is exhausted".into())
             })?;
         // No eSpace id is empty: every eSpace counts.
-        if !client_number_in_use(tx, number.as_str(), "").await? {
+        if !client_number_in_use(tx, number.as_str(), &BusinessId::default()).await? {
             return Ok(number.as_str().to_owned());
         }
     }

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use app::api::backend::{CaseStore, StoreError};
 use app::model::case::{AgentCase, AuditAction, CaseQuery, InboxEntry, QueuePage};
 use app::model::Procedure;
+use app::model::{BusinessId, PersonId, RequestId};
 use sqlx::{AnyPool, Row};
 
 pub use actions::{Answer, CaseOutcome, Verdict};
@@ -49,14 +50,14 @@ impl SqlCaseStore {
         audit::record(&self.db, event).await
     }
 
-    pub async fn trail_csv(&self, request_id: Option<&str>) -> Result<Vec<u8>, StoreError> {
+    pub async fn trail_csv(&self, request_id: Option<&RequestId>) -> Result<Vec<u8>, StoreError> {
         audit::csv(&self.db, request_id).await
     }
 
     /// A submitted request (of either procedure) for an agent; drafts are nobody's case.
     pub async fn submitted_request(
         &self,
-        request_id: &str,
+        request_id: &RequestId,
     ) -> Result<Option<app::model::ProcedureRequest>, StoreError> {
         Ok(self
             .requests
@@ -68,14 +69,14 @@ impl SqlCaseStore {
 
 #[async_trait::async_trait]
 impl CaseStore for SqlCaseStore {
-    async fn queue(&self, agent_id: &str, query: &CaseQuery) -> Result<QueuePage, StoreError> {
+    async fn queue(&self, agent_id: &PersonId, query: &CaseQuery) -> Result<QueuePage, StoreError> {
         queue::page(&self.db, agent_id, query).await
     }
 
     async fn agent_case(
         &self,
-        agent_id: &str,
-        request_id: &str,
+        agent_id: &PersonId,
+        request_id: &RequestId,
     ) -> Result<Option<AgentCase>, StoreError> {
         let Some(request) = self.submitted_request(request_id).await? else {
             return Ok(None);
@@ -87,11 +88,12 @@ impl CaseStore for SqlCaseStore {
         .await?;
         let assigned: Option<String> =
             sqlx::query("SELECT assigned_to FROM requests WHERE id = $1")
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .fetch_one(&self.db)
                 .await
                 .map_err(failed)?
                 .get("assigned_to");
+        let assigned = assigned.map(PersonId::new);
         let assigned_to = match &assigned {
             Some(person) => Some(self.requests.name_of(person).await?),
             None => None,
@@ -102,7 +104,7 @@ impl CaseStore for SqlCaseStore {
         };
         Ok(Some(AgentCase {
             history: audit::history(&self.db, request_id).await?,
-            assigned_to_me: assigned.as_deref() == Some(agent_id),
+            assigned_to_me: assigned.as_ref() == Some(agent_id),
             assigned_to,
             certification,
             request,
@@ -111,8 +113,8 @@ impl CaseStore for SqlCaseStore {
 
     async fn inbox(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<Vec<InboxEntry>>, StoreError> {
         if !crate::store::espaces::is_member(&self.db, business_id, person_id).await? {
             return Ok(None);

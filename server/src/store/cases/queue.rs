@@ -3,6 +3,7 @@
 
 use app::api::backend::StoreError;
 use app::model::case::{CaseQuery, CaseSort, QueueLine, QueuePage, QUEUE_PAGE_SIZE};
+use app::model::{PersonId, RequestId};
 use app::model::{Procedure, RequestStatus};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyPool, Row};
@@ -23,7 +24,7 @@ fn like_pattern(text: &str) -> String {
 }
 
 /// The WHERE clause and its values, numbered from `$1`.
-fn filters(agent_id: &str, query: &CaseQuery) -> (String, Vec<String>) {
+fn filters(agent_id: &PersonId, query: &CaseQuery) -> (String, Vec<String>) {
     let mut clauses = vec!["r.status <> 'draft'".to_owned()];
     let mut values = Vec::new();
     let next = |value: String, values: &mut Vec<String>| {
@@ -39,7 +40,7 @@ fn filters(agent_id: &str, query: &CaseQuery) -> (String, Vec<String>) {
         clauses.push(format!("r.procedure_kind = {n}"));
     }
     if query.mine {
-        let n = next(agent_id.to_owned(), &mut values);
+        let n = next(agent_id.to_string(), &mut values);
         clauses.push(format!("r.assigned_to = {n}"));
     }
     if !query.text.is_empty() {
@@ -68,7 +69,7 @@ fn order_by(sort: CaseSort) -> &'static str {
 
 pub async fn page(
     db: &AnyPool,
-    agent_id: &str,
+    agent_id: &PersonId,
     query: &CaseQuery,
 ) -> Result<QueuePage, StoreError> {
     // The query may come from a server function call rather than the address: the same bounds.
@@ -117,7 +118,7 @@ pub async fn page(
             let given: Option<String> = row.get("given_name");
             let family: Option<String> = row.get("family_name");
             Ok(QueueLine {
-                request_id: row.get("id"),
+                request_id: RequestId::new(row.get::<String, _>("id")),
                 reference: row
                     .get::<Option<String>, _>("reference")
                     .unwrap_or_default(),
@@ -160,7 +161,7 @@ mod tests {
             mine: true,
             ..CaseQuery::default()
         };
-        let (clause, values) = filters("agent-1", &query);
+        let (clause, values) = filters(&PersonId::new("agent-1"), &query);
         assert_eq!(values, ["waiting", "connection", "agent-1", "%esch%"]);
         assert!(clause.contains("r.status = $1"));
         assert!(clause.contains("r.assigned_to = $3"));

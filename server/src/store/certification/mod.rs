@@ -8,7 +8,8 @@ pub use redemption::Redemption;
 use app::api::backend::StoreError;
 use app::model::case::AuditAction;
 use app::model::certification::{CertificationCase, CertificationState, LetterState, TokenInput};
-use app::model::{Procedure, ProcedureRequest, WizardStep};
+use app::model::{BusinessId, PersonId, RequestId};
+use app::model::{Procedure, ProcedureRequest};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyPool, Row};
 
@@ -67,7 +68,7 @@ impl SqlCertificationStore {
     /// A certification request by id, for an agent.
     async fn certification_request(
         &self,
-        request_id: &str,
+        request_id: &RequestId,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
         Ok(self
             .requests
@@ -77,17 +78,23 @@ impl SqlCertificationStore {
     }
 
     /// The eSpace's certification as its members see it.
-    pub async fn state_of(&self, business_id: &str) -> Result<CertificationState, StoreError> {
+    pub async fn state_of(
+        &self,
+        business_id: &BusinessId,
+    ) -> Result<CertificationState, StoreError> {
         state_of(&self.db, self.policy, business_id).await
     }
 
-    async fn latest_letter(&self, request_id: &str) -> Result<Option<LetterState>, StoreError> {
+    async fn latest_letter(
+        &self,
+        request_id: &RequestId,
+    ) -> Result<Option<LetterState>, StoreError> {
         latest_letter(&self.db, request_id).await
     }
 
     async fn locked_until(
         &self,
-        business_id: &str,
+        business_id: &BusinessId,
         now: DateTime<Utc>,
     ) -> Result<Option<DateTime<Utc>>, StoreError> {
         let mut conn = self.db.acquire().await.map_err(failed)?;
@@ -97,16 +104,18 @@ impl SqlCertificationStore {
     /// A new code for an approved request; the request's earlier codes stop working.
     pub async fn issue_letter(
         &self,
-        agent_id: &str,
-        request_id: &str,
+        agent_id: &PersonId,
+        request_id: &RequestId,
     ) -> Result<LetterOutcome, StoreError> {
         let Some(request) = self.certification_request(request_id).await? else {
             return Ok(LetterOutcome::NotFound);
         };
-        let language = request
-            .answer(WizardStep::PostalAddress, "letter_language")
-            .unwrap_or("fr")
-            .to_owned();
+        let Some(letter) = request.letter_address() else {
+            return Err(StoreError::Inconsistent(format!(
+                "certification request {request_id} has no postal address"
+            )));
+        };
+        let language = letter.language.code();
         let code = token::generate();
         let issued = Utc::now();
         let expires = issued + duration(self.policy.code_validity);
@@ -121,7 +130,7 @@ impl SqlCertificationStore {
                   WHERE b.id = requests.business_id AND b.certified_at IS NULL)",
         )
         .bind(stamp(issued))
-        .bind(request_id)
+        .bind(request_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?
@@ -134,7 +143,7 @@ impl SqlCertificationStore {
              WHERE request_id = $2 AND revoked_at IS NULL AND used_at IS NULL",
         )
         .bind(stamp(issued))
-        .bind(request_id)
+        .bind(request_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
@@ -144,11 +153,11 @@ impl SqlCertificationStore {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
-        .bind(request_id)
-        .bind(&request.business_id)
+        .bind(request_id.as_str())
+        .bind(request.business_id.as_str())
         .bind(token::hash(&code))
-        .bind(&language)
-        .bind(agent_id)
+        .bind(language)
+        .bind(agent_id.as_str())
         .bind(stamp(issued))
         .bind(stamp(expires))
         .execute(&mut *tx)
@@ -172,8 +181,8 @@ impl SqlCertificationStore {
     /// Records that the latest letter went out by post.
     pub async fn mark_posted(
         &self,
-        agent_id: &str,
-        request_id: &str,
+        agent_id: &PersonId,
+        request_id: &RequestId,
     ) -> Result<PostedOutcome, StoreError> {
         let Some(request) = self.certification_request(request_id).await? else {
             return Ok(PostedOutcome::NotFound);
@@ -185,8 +194,8 @@ impl SqlCertificationStore {
                AND posted_at IS NULL",
         )
         .bind(crate::clock::now_rfc3339())
-        .bind(agent_id)
-        .bind(request_id)
+        .bind(agent_id.as_str())
+        .bind(request_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?
@@ -213,13 +222,13 @@ impl SqlCertificationStore {
         if request.procedure != Procedure::Certification {
             return Ok(None);
         }
-        let request_id = request.id.as_str();
+        let request_id = &request.id;
         let letter = self.latest_letter(request_id).await?;
         let replaced = sqlx::query(
             "SELECT COUNT(*) AS n FROM certification_tokens
              WHERE request_id = $1 AND revoked_at IS NOT NULL",
         )
-        .bind(request_id)
+        .bind(request_id.as_str())
         .fetch_one(&self.db)
         .await
         .map_err(failed)?
@@ -233,7 +242,7 @@ impl SqlCertificationStore {
             "SELECT COUNT(*) AS n FROM certification_attempts
              WHERE business_id = $1 AND attempted_at >= $2 AND outcome IN {FAILURES}"
         ))
-        .bind(&request.business_id)
+        .bind(request.business_id.as_str())
         .bind(&since)
         .fetch_one(&self.db)
         .await

@@ -3,9 +3,11 @@
 //! code certifying the eSpace.
 
 use app::api::backend::StoreError;
+use app::model::answers::step_answers;
 use app::model::case::AuditAction;
-use app::model::certification::TokenInput;
+use app::model::certification::{ClientStep, TokenInput};
 use app::model::WizardStep;
+use app::model::{BusinessId, PersonId, RequestId};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
@@ -22,7 +24,7 @@ pub enum Redemption {
     Certified {
         client_number: String,
         /// The certification request the code was issued for.
-        request_id: String,
+        request_id: RequestId,
     },
     /// No such code for this eSpace (a typo, a guess, another eSpace's code).
     Wrong,
@@ -60,8 +62,8 @@ impl SqlCertificationStore {
     /// A code typed in the business eSpace by one of its members; `None` for a non-member.
     pub async fn redeem(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
         code: &TokenInput,
     ) -> Result<Option<Redemption>, StoreError> {
         let now = Utc::now();
@@ -72,8 +74,8 @@ impl SqlCertificationStore {
             "UPDATE business_espaces SET certified_at = certified_at WHERE id = $1 AND {}",
             member_condition("$1", "$2")
         ))
-        .bind(business_id)
-        .bind(person_id)
+        .bind(business_id.as_str())
+        .bind(person_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?
@@ -89,8 +91,8 @@ impl SqlCertificationStore {
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
-        .bind(business_id)
-        .bind(person_id)
+        .bind(business_id.as_str())
+        .bind(person_id.as_str())
         .bind(stamp(now))
         .bind(outcome.outcome_code())
         .execute(&mut *tx)
@@ -127,8 +129,8 @@ impl SqlCertificationStore {
     async fn judge(
         &self,
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-        business_id: &str,
-        person_id: &str,
+        business_id: &BusinessId,
+        person_id: &PersonId,
         code: &TokenInput,
         now: DateTime<Utc>,
     ) -> Result<Redemption, StoreError> {
@@ -150,7 +152,7 @@ impl SqlCertificationStore {
              FROM certification_tokens t
              WHERE t.business_id = $1 AND t.token_sha256 = $2",
         )
-        .bind(business_id)
+        .bind(business_id.as_str())
         .bind(token::hash(code))
         .fetch_optional(&mut **tx)
         .await
@@ -171,10 +173,10 @@ impl SqlCertificationStore {
             return Ok(Redemption::Expired);
         }
         let token_id: String = row.get("id");
-        let request_id: String = row.get("request_id");
+        let request_id = RequestId::new(row.get::<String, _>("request_id"));
         let number: Option<String> =
             sqlx::query("SELECT answers FROM request_answers WHERE request_id = $1 AND step = $2")
-                .bind(&request_id)
+                .bind(request_id.as_str())
                 .bind(WizardStep::Client.slug())
                 .fetch_optional(&mut **tx)
                 .await
@@ -183,7 +185,8 @@ impl SqlCertificationStore {
                     let json: String = row.get("answers");
                     serde_json::from_str::<app::model::StepValues>(&json).ok()
                 })
-                .and_then(|answers| answers.get("client_number").cloned());
+                .and_then(|answers| step_answers::<ClientStep>(Some(&answers))?.number())
+                .map(|number| number.to_string());
         let Some(client_number) = number else {
             return Err(StoreError::Inconsistent(format!(
                 "certification request {request_id} has no client number"
@@ -193,7 +196,7 @@ impl SqlCertificationStore {
             "SELECT 1 AS yes FROM business_espaces WHERE client_number = $1 AND id <> $2",
         )
         .bind(&client_number)
-        .bind(business_id)
+        .bind(business_id.as_str())
         .fetch_optional(&mut **tx)
         .await
         .map_err(failed)?;
@@ -205,7 +208,7 @@ impl SqlCertificationStore {
              WHERE id = $3 AND used_at IS NULL AND revoked_at IS NULL",
         )
         .bind(stamp(now))
-        .bind(person_id)
+        .bind(person_id.as_str())
         .bind(&token_id)
         .execute(&mut **tx)
         .await
@@ -219,7 +222,7 @@ impl SqlCertificationStore {
         )
         .bind(stamp(now))
         .bind(&client_number)
-        .bind(business_id)
+        .bind(business_id.as_str())
         .execute(&mut **tx)
         .await
         .map_err(failed)?;

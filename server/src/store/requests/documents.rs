@@ -3,6 +3,7 @@
 
 use app::api::backend::StoreError;
 use app::model::connection::{DocumentInfo, DocumentKind};
+use app::model::{PersonId, RequestId};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
 
@@ -32,8 +33,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// submitted request.
 pub async fn insert_document(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    person_id: &str,
-    request_id: &str,
+    person_id: &PersonId,
+    request_id: &RequestId,
     document: &NewDocument,
 ) -> Result<String, StoreError> {
     let id = uuid::Uuid::new_v4().to_string();
@@ -43,14 +44,14 @@ pub async fn insert_document(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(&id)
-    .bind(request_id)
+    .bind(request_id.as_str())
     .bind(document.kind.code())
     .bind(&document.file_name)
     .bind(&document.content_type)
     .bind(i64::try_from(document.size_bytes).unwrap_or(i64::MAX))
     .bind(&document.sha256)
     .bind(&document.storage_key)
-    .bind(person_id)
+    .bind(person_id.as_str())
     .bind(now_rfc3339())
     .execute(&mut **tx)
     .await
@@ -61,13 +62,13 @@ pub async fn insert_document(
 impl SqlRequestStore {
     pub(super) async fn documents_of(
         &self,
-        request_id: &str,
+        request_id: &RequestId,
     ) -> Result<Vec<DocumentInfo>, StoreError> {
         sqlx::query(
             "SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_at
              FROM request_documents WHERE request_id = $1 ORDER BY uploaded_at, file_name",
         )
-        .bind(request_id)
+        .bind(request_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?
@@ -92,8 +93,8 @@ impl SqlRequestStore {
     /// Records an uploaded document of a draft; `None` when the request is not a draft.
     pub async fn add_document(
         &self,
-        person_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        request_id: &RequestId,
         document: &NewDocument,
     ) -> Result<Option<String>, StoreError> {
         let mut tx = self.db.begin().await.map_err(failed)?;
@@ -101,7 +102,7 @@ impl SqlRequestStore {
         let draft =
             sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
                 .bind(now_rfc3339())
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err(failed)?
@@ -117,13 +118,13 @@ impl SqlRequestStore {
     /// The storage key of a document of `request_id`.
     pub async fn document_key(
         &self,
-        request_id: &str,
+        request_id: &RequestId,
         document_id: &str,
     ) -> Result<Option<String>, StoreError> {
         Ok(sqlx::query(
             "SELECT storage_key FROM request_documents WHERE request_id = $1 AND id = $2",
         )
-        .bind(request_id)
+        .bind(request_id.as_str())
         .bind(document_id)
         .fetch_optional(&self.db)
         .await
@@ -134,7 +135,7 @@ impl SqlRequestStore {
     /// Removes a draft's document; `false` when there is none or the request is submitted.
     pub async fn remove_document(
         &self,
-        request_id: &str,
+        request_id: &RequestId,
         document_id: &str,
     ) -> Result<bool, StoreError> {
         let Some(key) = self.document_key(request_id, document_id).await? else {
@@ -144,7 +145,7 @@ impl SqlRequestStore {
             "DELETE FROM request_documents WHERE request_id = $1 AND id = $2
                AND EXISTS (SELECT 1 FROM requests WHERE id = $1 AND status = 'draft')",
         )
-        .bind(request_id)
+        .bind(request_id.as_str())
         .bind(document_id)
         .execute(&self.db)
         .await
@@ -154,7 +155,7 @@ impl SqlRequestStore {
             // Removing a file is a change to the draft: it puts off its deletion as unused.
             sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
                 .bind(now_rfc3339())
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .execute(&self.db)
                 .await
                 .map_err(failed)?;
@@ -166,10 +167,10 @@ impl SqlRequestStore {
     }
 
     /// The stored receipt of a request submitted at some point (whatever its status now).
-    pub async fn receipt_key(&self, request_id: &str) -> Result<Option<String>, StoreError> {
+    pub async fn receipt_key(&self, request_id: &RequestId) -> Result<Option<String>, StoreError> {
         Ok(
             sqlx::query("SELECT receipt_key FROM requests WHERE id = $1 AND reference IS NOT NULL")
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .fetch_optional(&self.db)
                 .await
                 .map_err(failed)?

@@ -13,6 +13,7 @@ use app::api::backend::{NewRequest, RequestStore, StoreError, Submission};
 use app::i18n::Locale;
 use app::model::case::CaseMessage;
 use app::model::request::Decision;
+use app::model::{BusinessId, PersonId, RequestId};
 use app::model::{
     Procedure, ProcedureRequest, RequestStatus, RequestSummary, StepValues, WizardStep,
 };
@@ -38,12 +39,12 @@ impl SqlRequestStore {
         &self.documents
     }
 
-    async fn messages_of(&self, request_id: &str) -> Result<Vec<CaseMessage>, StoreError> {
+    async fn messages_of(&self, request_id: &RequestId) -> Result<Vec<CaseMessage>, StoreError> {
         sqlx::query(
             "SELECT id, direction, kind, body, created_at, read_at FROM request_messages
              WHERE request_id = $1 ORDER BY created_at, id",
         )
-        .bind(request_id)
+        .bind(request_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?
@@ -56,8 +57,8 @@ impl SqlRequestStore {
     /// `filling_in` is the person shown as the representative while it is a draft.
     pub async fn request_by_id(
         &self,
-        request_id: &str,
-        filling_in: Option<&str>,
+        request_id: &RequestId,
+        filling_in: Option<&PersonId>,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
         self.load_request(request_id, filling_in, None).await
     }
@@ -68,9 +69,9 @@ impl SqlRequestStore {
     /// membership join is the authorisation.
     async fn load_request(
         &self,
-        request_id: &str,
-        filling_in: Option<&str>,
-        member: Option<(&str, &str)>,
+        request_id: &RequestId,
+        filling_in: Option<&PersonId>,
+        member: Option<(&PersonId, &BusinessId)>,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
         let membership = if member.is_some() {
             format!(
@@ -92,16 +93,18 @@ impl SqlRequestStore {
              LEFT JOIN persons p ON p.id = COALESCE(r.submitted_by, $2, r.created_by)
              {membership}"
         );
-        let mut query = sqlx::query(&query).bind(request_id).bind(filling_in);
+        let mut query = sqlx::query(&query)
+            .bind(request_id.as_str())
+            .bind(filling_in.map(PersonId::as_str));
         if let Some((person_id, business_id)) = member {
-            query = query.bind(person_id).bind(business_id);
+            query = query.bind(person_id.as_str()).bind(business_id.as_str());
         }
         let Some(row) = query.fetch_optional(&self.db).await.map_err(failed)? else {
             return Ok(None);
         };
         let mut answers = BTreeMap::new();
         for answer in sqlx::query("SELECT step, answers FROM request_answers WHERE request_id = $1")
-            .bind(request_id)
+            .bind(request_id.as_str())
             .fetch_all(&self.db)
             .await
             .map_err(failed)?
@@ -124,8 +127,8 @@ impl SqlRequestStore {
         };
         let decided_at: Option<String> = row.get("decided_at");
         Ok(Some(ProcedureRequest {
-            id: row.get("id"),
-            business_id: row.get("business_id"),
+            id: RequestId::new(row.get::<String, _>("id")),
+            business_id: BusinessId::new(row.get::<String, _>("business_id")),
             procedure: Procedure::from_code(&procedure)
                 .ok_or_else(|| corrupt("procedure", &procedure))?,
             company: details_from_row(&row)?,
@@ -151,18 +154,18 @@ impl SqlRequestStore {
         }))
     }
 
-    pub(crate) async fn name_of(&self, person_id: &str) -> Result<String, StoreError> {
+    pub(crate) async fn name_of(&self, person_id: &PersonId) -> Result<String, StoreError> {
         name_in(&self.db, person_id).await
     }
 }
 
 /// A person's name as shown on requests ("Marie Schmit"); empty for an unknown id.
-async fn name_in<'e, E>(executor: E, person_id: &str) -> Result<String, StoreError>
+async fn name_in<'e, E>(executor: E, person_id: &PersonId) -> Result<String, StoreError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let row = sqlx::query("SELECT given_name, family_name FROM persons WHERE id = $1")
-        .bind(person_id)
+        .bind(person_id.as_str())
         .fetch_optional(executor)
         .await
         .map_err(failed)?;
@@ -181,8 +184,8 @@ where
 impl RequestStore for SqlRequestStore {
     async fn create_request(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
         procedure: Procedure,
     ) -> Result<NewRequest, StoreError> {
         let id = uuid::Uuid::new_v4().to_string();
@@ -201,8 +204,8 @@ impl RequestStore for SqlRequestStore {
             member = member_condition("$2", "$3")
         ))
         .bind(&id)
-        .bind(business_id)
-        .bind(person_id)
+        .bind(business_id.as_str())
+        .bind(person_id.as_str())
         .bind(&now)
         .bind(procedure.code())
         .execute(&self.db)
@@ -210,7 +213,7 @@ impl RequestStore for SqlRequestStore {
         .map_err(failed)?
         .rows_affected();
         if inserted == 1 {
-            return Ok(NewRequest::Created(id));
+            return Ok(NewRequest::Created(RequestId::new(id)));
         }
         if !is_member(&self.db, business_id, person_id).await? {
             return Ok(NewRequest::NotMember);
@@ -226,9 +229,9 @@ impl RequestStore for SqlRequestStore {
 
     async fn request_for_member(
         &self,
-        person_id: &str,
-        business_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        request_id: &RequestId,
     ) -> Result<Option<ProcedureRequest>, StoreError> {
         self.load_request(request_id, Some(person_id), Some((person_id, business_id)))
             .await
@@ -236,33 +239,35 @@ impl RequestStore for SqlRequestStore {
 
     async fn requests_of_business(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<Vec<RequestSummary>>, StoreError> {
         if !is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
         }
-        let ids: Vec<String> = sqlx::query(
+        let ids: Vec<RequestId> = sqlx::query(
             "SELECT id FROM requests WHERE business_id = $1
              ORDER BY CASE status WHEN 'draft' THEN 0 ELSE 1 END, updated_at DESC",
         )
-        .bind(business_id)
+        .bind(business_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?
         .iter()
-        .map(|row| row.get("id"))
+        .map(|row| RequestId::new(row.get::<String, _>("id")))
         .collect();
         let mut summaries = Vec::with_capacity(ids.len());
         for id in ids {
             // Membership checked once above; each request is then read by id.
             if let Some(request) = self.request_by_id(&id, Some(person_id)).await? {
                 let label = match request.procedure {
-                    Procedure::Connection => request.answer(WizardStep::Site, "site_locality"),
-                    Procedure::Certification => request.answer(WizardStep::Client, "client_number"),
+                    Procedure::Connection => request.site_address().map(|site| site.locality),
+                    Procedure::Certification => {
+                        request.client_number().map(|number| number.to_string())
+                    }
                 };
                 summaries.push(RequestSummary {
-                    label: label.map(str::to_owned),
+                    label,
                     procedure: request.procedure,
                     resume_at: request.first_incomplete(),
                     id: request.id,
@@ -277,8 +282,8 @@ impl RequestStore for SqlRequestStore {
 
     async fn save_answers(
         &self,
-        person_id: &str,
-        request_id: &str,
+        person_id: &PersonId,
+        request_id: &RequestId,
         step: WizardStep,
         values: &StepValues,
     ) -> Result<bool, StoreError> {
@@ -289,7 +294,7 @@ impl RequestStore for SqlRequestStore {
         let draft =
             sqlx::query("UPDATE requests SET updated_at = $1 WHERE id = $2 AND status = 'draft'")
                 .bind(&now)
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err(failed)?
@@ -304,10 +309,10 @@ impl RequestStore for SqlRequestStore {
              DO UPDATE SET answers = excluded.answers, saved_by = excluded.saved_by,
                            saved_at = excluded.saved_at",
         )
-        .bind(request_id)
+        .bind(request_id.as_str())
         .bind(step.slug())
         .bind(&json)
-        .bind(person_id)
+        .bind(person_id.as_str())
         .bind(&now)
         .execute(&mut *tx)
         .await
@@ -316,10 +321,10 @@ impl RequestStore for SqlRequestStore {
         Ok(true)
     }
 
-    async fn delete_draft(&self, request_id: &str) -> Result<bool, StoreError> {
+    async fn delete_draft(&self, request_id: &RequestId) -> Result<bool, StoreError> {
         let keys: Vec<String> =
             sqlx::query("SELECT storage_key FROM request_documents WHERE request_id = $1")
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .fetch_all(&self.db)
                 .await
                 .map_err(failed)?
@@ -328,7 +333,7 @@ impl RequestStore for SqlRequestStore {
                 .collect();
         let mut tx = self.db.begin().await.map_err(failed)?;
         let deleted = sqlx::query("DELETE FROM requests WHERE id = $1 AND status = 'draft'")
-            .bind(request_id)
+            .bind(request_id.as_str())
             .execute(&mut *tx)
             .await
             .map_err(failed)?
@@ -339,7 +344,7 @@ impl RequestStore for SqlRequestStore {
         // Foreign keys cascade on SQLite and PostgreSQL alike; explicit for clarity of intent.
         for table in ["request_answers", "request_documents"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE request_id = $1"))
-                .bind(request_id)
+                .bind(request_id.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err(failed)?;
@@ -355,7 +360,7 @@ impl RequestStore for SqlRequestStore {
 
     async fn submit(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         request: &ProcedureRequest,
         locale: Locale,
     ) -> Result<Submission, StoreError> {

@@ -4,7 +4,8 @@
 use app::api::backend::{StoreError, Submission};
 use app::i18n::Locale;
 use app::model::case::AuditAction;
-use app::model::{Procedure, ProcedureRequest, RequestStatus, WizardStep};
+use app::model::PersonId;
+use app::model::{ProcedureRequest, RequestStatus};
 use bytes::Bytes;
 use sqlx::Row;
 
@@ -27,7 +28,7 @@ pub fn format_reference(year: i32, number: i64) -> String {
 impl SqlRequestStore {
     pub(super) async fn submit_now(
         &self,
-        person_id: &str,
+        person_id: &PersonId,
         request: &ProcedureRequest,
         locale: Locale,
     ) -> Result<Submission, StoreError> {
@@ -41,8 +42,8 @@ impl SqlRequestStore {
              WHERE id = $3 AND status = 'draft'",
         )
         .bind(&submitted_at)
-        .bind(person_id)
-        .bind(&request.id)
+        .bind(person_id.as_str())
+        .bind(request.id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?
@@ -51,7 +52,7 @@ impl SqlRequestStore {
             drop(tx);
             let reference: Option<String> =
                 sqlx::query("SELECT reference FROM requests WHERE id = $1")
-                    .bind(&request.id)
+                    .bind(request.id.as_str())
                     .fetch_optional(&self.db)
                     .await
                     .map_err(failed)?
@@ -88,18 +89,14 @@ impl SqlRequestStore {
             .put(&receipt_key, Bytes::from(pdf))
             .await
             .map_err(failed)?;
-        let locality = match request.procedure {
-            Procedure::Connection => request.answer(WizardStep::Site, "site_locality"),
-            Procedure::Certification => {
-                request.answer(WizardStep::PostalAddress, "letter_locality")
-            }
-        }
-        .unwrap_or(&request.company.seat.locality);
+        let locality = request
+            .locality()
+            .unwrap_or_else(|| request.company.seat.locality.clone());
         let search_text = search_text(&[
             &reference,
             &request.company.company_name,
             &request.company.rcs_number.to_string(),
-            locality,
+            &locality,
         ]);
         sqlx::query(
             "UPDATE requests SET reference = $1, snapshot = $2, receipt_key = $3, receipt_sha256 = $4,
@@ -110,8 +107,8 @@ impl SqlRequestStore {
         .bind(&snapshot)
         .bind(&receipt_key)
         .bind(&receipt_sha256)
-        .bind(locality)
-        .bind(&request.id)
+        .bind(&locality)
+        .bind(request.id.as_str())
         .bind(&search_text)
         .execute(&mut *tx)
         .await

@@ -5,6 +5,7 @@
 use app::api::backend::StoreError;
 use app::model::after_connection::{ChangePart, NoticeKind};
 use app::model::case::AuditAction;
+use app::model::{BusinessId, PersonId, SiteId};
 use app::model::{FieldErrors, StepValues};
 use sqlx::{Any, Transaction};
 
@@ -46,8 +47,8 @@ fn is_unique_violation(error: &sqlx::Error) -> bool {
 
 async fn notify(
     tx: &mut Transaction<'_, Any>,
-    business_id: &str,
-    site_id: &str,
+    business_id: &BusinessId,
+    site_id: &SiteId,
     kind: NoticeKind,
     body: Option<&str>,
 ) -> Result<(), StoreError> {
@@ -56,8 +57,8 @@ async fn notify(
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
-    .bind(business_id)
-    .bind(site_id)
+    .bind(business_id.as_str())
+    .bind(site_id.as_str())
     .bind(kind.code())
     .bind(body)
     .bind(now_micros())
@@ -71,9 +72,9 @@ impl SqlSiteStore {
     /// A member of the site's eSpace reports a change of `part`.
     pub async fn report_change(
         &self,
-        person_id: &str,
-        business_id: &str,
-        site_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        site_id: &SiteId,
         part: ChangePart,
         proposed: &StepValues,
     ) -> Result<ChangeOutcome, StoreError> {
@@ -100,11 +101,11 @@ impl SqlSiteStore {
              VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7)",
         )
         .bind(&id)
-        .bind(site_id)
-        .bind(business_id)
+        .bind(site_id.as_str())
+        .bind(business_id.as_str())
         .bind(part.code())
         .bind(serde_json::to_string(&values).map_err(failed)?)
-        .bind(person_id)
+        .bind(person_id.as_str())
         .bind(now_micros())
         .execute(&mut *tx)
         .await;
@@ -116,7 +117,7 @@ impl SqlSiteStore {
         audit::record(
             &mut *tx,
             Event::applicant(person_id, AuditAction::ChangeReported)
-                .on(business_id, site_id)
+                .on_site(business_id, site_id)
                 .detail(part.code()),
         )
         .await?;
@@ -128,8 +129,8 @@ impl SqlSiteStore {
     /// An agent accepts or refuses a waiting change report of `site_id`.
     pub async fn decide_change(
         &self,
-        agent_id: &str,
-        site_id: &str,
+        agent_id: &PersonId,
+        site_id: &SiteId,
         change_id: &str,
         verdict: &ChangeVerdict,
     ) -> Result<ChangeOutcome, StoreError> {
@@ -155,11 +156,11 @@ impl SqlSiteStore {
              WHERE id = $5 AND site_id = $6 AND status = 'submitted'",
         )
         .bind(status)
-        .bind(agent_id)
+        .bind(agent_id.as_str())
         .bind(now_micros())
         .bind(reason)
         .bind(change_id)
-        .bind(site_id)
+        .bind(site_id.as_str())
         .execute(&mut *tx)
         .await
         .map_err(failed)?
@@ -168,7 +169,7 @@ impl SqlSiteStore {
             "SELECT business_id, part FROM site_changes WHERE id = $1 AND site_id = $2",
         )
         .bind(change_id)
-        .bind(site_id)
+        .bind(site_id.as_str())
         .fetch_optional(&mut *tx)
         .await
         .map_err(failed)?;
@@ -178,13 +179,13 @@ impl SqlSiteStore {
         if moved != 1 {
             return Ok(ChangeOutcome::AlreadyDecided);
         }
-        let business_id: String = sqlx::Row::get(&row, "business_id");
+        let business_id = BusinessId::new(sqlx::Row::get::<String, _>(&row, "business_id"));
         let part: String = sqlx::Row::get(&row, "part");
         notify(&mut tx, &business_id, site_id, notice, reason).await?;
         audit::record(
             &mut *tx,
             Event::agent(agent_id, action)
-                .on(&business_id, site_id)
+                .on_site(&business_id, site_id)
                 .detail(part),
         )
         .await?;

@@ -4,6 +4,7 @@ use app::api::backend::StoreError;
 use app::model::after_connection::{CheckRecord, YearlyCheck};
 use app::model::case::AuditAction;
 use app::model::CalendarDate;
+use app::model::{BusinessId, PersonId, SiteId};
 use sqlx::{AnyPool, Row};
 
 use super::SqlSiteStore;
@@ -33,9 +34,9 @@ impl SqlSiteStore {
     /// Records a check of a site (callers check the membership and the day first).
     pub async fn record_check(
         &self,
-        person_id: &str,
-        business_id: &str,
-        site_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        site_id: &SiteId,
         new: &NewCheck,
     ) -> Result<(), StoreError> {
         let id = uuid::Uuid::new_v4().to_string();
@@ -46,8 +47,8 @@ impl SqlSiteStore {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&id)
-        .bind(site_id)
-        .bind(business_id)
+        .bind(site_id.as_str())
+        .bind(business_id.as_str())
         .bind(new.check.code())
         .bind(new.done_on.iso())
         .bind(&new.file_name)
@@ -55,7 +56,7 @@ impl SqlSiteStore {
         .bind(i64::try_from(new.size_bytes).unwrap_or(i64::MAX))
         .bind(&new.sha256)
         .bind(&new.storage_key)
-        .bind(person_id)
+        .bind(person_id.as_str())
         .bind(now_rfc3339())
         .execute(&mut *tx)
         .await
@@ -63,7 +64,7 @@ impl SqlSiteStore {
         audit::record(
             &mut *tx,
             Event::applicant(person_id, AuditAction::CheckRecorded)
-                .on(business_id, site_id)
+                .on_site(business_id, site_id)
                 .detail(new.check.code()),
         )
         .await?;
@@ -72,14 +73,14 @@ impl SqlSiteStore {
     }
 
     /// The site's recorded checks, the latest day first.
-    pub(super) async fn checks_of(&self, site_id: &str) -> Result<Vec<CheckRecord>, StoreError> {
+    pub(super) async fn checks_of(&self, site_id: &SiteId) -> Result<Vec<CheckRecord>, StoreError> {
         sqlx::query(
             "SELECT c.id, c.kind, c.done_on, c.file_name, c.size_bytes, c.recorded_at,
                     p.given_name, p.family_name
              FROM site_checks c JOIN persons p ON p.id = c.recorded_by
              WHERE c.site_id = $1 ORDER BY c.done_on DESC, c.recorded_at DESC",
         )
-        .bind(site_id)
+        .bind(site_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?
@@ -102,14 +103,14 @@ impl SqlSiteStore {
     /// A check's certificate (callers check who asks first).
     pub async fn certificate(
         &self,
-        site_id: &str,
+        site_id: &SiteId,
         check_id: &str,
     ) -> Result<Option<StoredCertificate>, StoreError> {
         Ok(sqlx::query(
             "SELECT storage_key, content_type, file_name FROM site_checks
              WHERE site_id = $1 AND id = $2",
         )
-        .bind(site_id)
+        .bind(site_id.as_str())
         .bind(check_id)
         .fetch_optional(&self.db)
         .await
@@ -124,39 +125,43 @@ impl SqlSiteStore {
 
 /// A connected site as the reminders need it.
 pub struct SiteDates {
-    pub site_id: String,
-    pub business_id: String,
+    pub site_id: SiteId,
+    pub business_id: BusinessId,
     pub connected_on: CalendarDate,
 }
 
-/// Every connected site.
+/// Every site whose connection day is recorded (the yearly dates of the others do not run).
 pub async fn site_dates(db: &AnyPool) -> Result<Vec<SiteDates>, StoreError> {
-    Ok(sqlx::query(&format!(
-        "SELECT r.id, r.business_id, r.decided_at FROM requests r WHERE {}",
+    sqlx::query(&format!(
+        "SELECT r.id, r.business_id, r.connected_on FROM requests r
+         WHERE r.connected_on IS NOT NULL AND {}",
         super::IS_SITE
     ))
     .fetch_all(db)
     .await
     .map_err(failed)?
     .iter()
-    .map(|row| SiteDates {
-        site_id: row.get("id"),
-        business_id: row.get("business_id"),
-        connected_on: super::connected_on_of(row.get("decided_at")),
+    .map(|row| {
+        let day: String = row.get("connected_on");
+        Ok(SiteDates {
+            site_id: SiteId::new(row.get::<String, _>("id")),
+            business_id: BusinessId::new(row.get::<String, _>("business_id")),
+            connected_on: CalendarDate::parse(&day).map_err(|_| corrupt("connected_on", &day))?,
+        })
     })
-    .collect())
+    .collect()
 }
 
 /// The day of the latest `check` recorded for the site, if any.
 pub async fn last_check(
     db: &AnyPool,
-    site_id: &str,
+    site_id: &SiteId,
     check: YearlyCheck,
 ) -> Result<Option<CalendarDate>, StoreError> {
     let last: Option<String> = sqlx::query(
         "SELECT MAX(done_on) AS last FROM site_checks WHERE site_id = $1 AND kind = $2",
     )
-    .bind(site_id)
+    .bind(site_id.as_str())
     .bind(check.code())
     .fetch_one(db)
     .await

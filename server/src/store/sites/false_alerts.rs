@@ -7,6 +7,7 @@ use app::model::after_connection::{
 };
 use app::model::case::AuditAction;
 use app::model::CalendarDate;
+use app::model::{PersonId, SiteId};
 use sqlx::Row;
 
 use super::SqlSiteStore;
@@ -19,8 +20,8 @@ impl SqlSiteStore {
     /// `false` when there is no such site.
     pub async fn record_false_alert(
         &self,
-        agent_id: &str,
-        site_id: &str,
+        agent_id: &PersonId,
+        site_id: &SiteId,
         occurred_on: CalendarDate,
         intervention: Intervention,
     ) -> Result<bool, StoreError> {
@@ -38,8 +39,8 @@ impl SqlSiteStore {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&id)
-        .bind(site_id)
-        .bind(&business_id)
+        .bind(site_id.as_str())
+        .bind(business_id.as_str())
         .bind(occurred_on.iso())
         .bind(i64::from(intervention.persons))
         .bind(intervention.hours.to_string())
@@ -47,7 +48,7 @@ impl SqlSiteStore {
         .bind(i64::from(intervention.vehicles))
         .bind(index.value().to_string())
         .bind(fee.total.to_string())
-        .bind(agent_id)
+        .bind(agent_id.as_str())
         .bind(now_rfc3339())
         .execute(&mut *tx)
         .await
@@ -57,8 +58,8 @@ impl SqlSiteStore {
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
-        .bind(&business_id)
-        .bind(site_id)
+        .bind(business_id.as_str())
+        .bind(site_id.as_str())
         .bind(NoticeKind::FalseAlertFee.code())
         .bind(occurred_on.iso())
         .bind(format!("{:.2}", fee.total))
@@ -69,7 +70,7 @@ impl SqlSiteStore {
         audit::record(
             &mut *tx,
             Event::agent(agent_id, AuditAction::FalseAlertRecorded)
-                .on(&business_id, site_id)
+                .on_site(&business_id, site_id)
                 .detail(&id),
         )
         .await?;
@@ -82,7 +83,7 @@ impl SqlSiteStore {
     /// The site's interventions, the latest first, each fee computed as it was recorded.
     pub(super) async fn false_alerts_of(
         &self,
-        site_id: &str,
+        site_id: &SiteId,
     ) -> Result<Vec<FalseAlert>, StoreError> {
         sqlx::query(
             "SELECT f.id, f.occurred_on, f.persons, f.hours, f.kilometres, f.vehicles,
@@ -90,7 +91,7 @@ impl SqlSiteStore {
              FROM false_alerts f JOIN persons p ON p.id = f.recorded_by
              WHERE f.site_id = $1 ORDER BY f.occurred_on DESC, f.recorded_at DESC",
         )
-        .bind(site_id)
+        .bind(site_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?

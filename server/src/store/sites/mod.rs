@@ -3,15 +3,19 @@
 
 mod changes;
 mod checks;
+mod connection;
 mod false_alerts;
 
 use app::api::backend::{SiteStore, StoreError};
 use app::i18n::LocalTime;
 use app::model::after_connection::{
     due_checks, is_repeated, AgentSite, ChangePart, ChangeStatus, CheckRecord, ConnectedSite,
-    SiteChange, SiteLine, YearlyCheck,
+    Connection, SiteChange, SiteLine, YearlyCheck,
 };
-use app::model::{CalendarDate, Postcode, StepValues, WizardStep};
+use app::model::answers::step_answers;
+use app::model::connection::SiteStep;
+use app::model::{BusinessId, PersonId, SiteId};
+use app::model::{CalendarDate, StepValues, WizardStep};
 use sqlx::{AnyPool, Row};
 
 pub use changes::{ChangeOutcome, ChangeVerdict};
@@ -52,30 +56,29 @@ fn person_name(row: &sqlx::any::AnyRow) -> String {
     )
 }
 
-/// The day a site was connected (its approval's), from `requests.decided_at`.
-pub(crate) fn connected_on_of(decided_at: Option<String>) -> CalendarDate {
-    let day = luxembourg_day(decided_at.as_deref().unwrap_or_default());
-    CalendarDate::parse(&day).unwrap_or_else(|_| CalendarDate::today())
+/// Where a site's line stands, from its request's row: approved on `decided_at`'s day (on
+/// Luxembourg's clock), connected on the day an agent recorded in `connected_on`, if any.
+pub(crate) fn connection_of(row: &sqlx::any::AnyRow) -> Result<Connection, StoreError> {
+    let decided_at: Option<String> = row.get("decided_at");
+    let decided_at = decided_at.unwrap_or_default();
+    let approved_on = CalendarDate::parse(&luxembourg_day(&decided_at))
+        .map_err(|_| corrupt("decided_at", &decided_at))?;
+    let connected_on: Option<String> = row.get("connected_on");
+    let connected_on = match connected_on {
+        Some(day) => Some(CalendarDate::parse(&day).map_err(|_| corrupt("connected_on", &day))?),
+        None => None,
+    };
+    Ok(Connection::of(approved_on, connected_on))
 }
 
-/// "12 rue de la Gare, L-4130 Esch-sur-Alzette" from the site step's answers. The postcode is
-/// stored as `Postcode` writes it (`L-4130`): its written form comes from `Postcode` alone,
-/// never from a prefix added here (that once gave "L-L-4130").
+/// "12 rue de la Gare, L-4130 Esch-sur-Alzette" from the site step's answers, read through
+/// the step's struct and `Address` (the postcode written by `Postcode` alone: a prefix added
+/// here once gave "L-L-4130"). Empty for answers that no longer pass the step's rules.
 fn address_of(site: Option<&StepValues>) -> String {
-    let get = |name: &str| {
-        site.and_then(|s| s.get(name))
-            .map(String::as_str)
-            .unwrap_or_default()
-    };
-    let stored = get("site_postcode");
-    let postcode = Postcode::parse(stored).map_or_else(|_| stored.to_owned(), |p| p.to_string());
-    format!(
-        "{} {}, {} {}",
-        get("site_house_number"),
-        get("site_street"),
-        postcode,
-        get("site_locality")
-    )
+    step_answers::<SiteStep>(site)
+        .and_then(|site| site.address())
+        .map(|address| address.to_string())
+        .unwrap_or_default()
 }
 
 impl SqlSiteStore {
@@ -106,19 +109,24 @@ impl SqlSiteStore {
 
     /// A connected site, whoever asks (callers check the membership or the role), with the
     /// accepted changes applied.
-    pub async fn site(&self, site_id: &str) -> Result<Option<ConnectedSite>, StoreError> {
+    pub async fn site(&self, site_id: &SiteId) -> Result<Option<ConnectedSite>, StoreError> {
         let query = format!(
-            "SELECT r.client_number, r.decided_at FROM requests r WHERE r.id = $1 AND {IS_SITE}"
+            "SELECT r.client_number, r.decided_at, r.connected_on FROM requests r
+             WHERE r.id = $1 AND {IS_SITE}"
         );
         let Some(row) = sqlx::query(&query)
-            .bind(site_id)
+            .bind(site_id.as_str())
             .fetch_optional(&self.db)
             .await
             .map_err(failed)?
         else {
             return Ok(None);
         };
-        let Some(mut request) = self.requests.request_by_id(site_id, None).await? else {
+        let Some(mut request) = self
+            .requests
+            .request_by_id(&site_id.request(), None)
+            .await?
+        else {
             return Ok(None);
         };
         let changes = self.changes_of(site_id).await?;
@@ -130,17 +138,20 @@ impl SqlSiteStore {
         for change in accepted {
             change.part.apply(&mut request.answers, &change.proposed);
         }
-        let connected_on = connected_on_of(row.get("decided_at"));
+        let connection = connection_of(&row)?;
         let checks = self.checks_of(site_id).await?;
         let today = self.today().await?;
-        let due = due_checks(connected_on, &checks, today);
+        let due = connection
+            .connected_on()
+            .map(|on| due_checks(on, &checks, today))
+            .unwrap_or_default();
         let false_alerts = self.false_alerts_of(site_id).await?;
         let repeated_false_alerts =
             is_repeated(&false_alerts, today, self.policy.false_alert_threshold);
         Ok(Some(ConnectedSite {
             request,
             client_number: row.get("client_number"),
-            connected_on: connected_on.iso(),
+            connection,
             changes,
             checks,
             due,
@@ -150,14 +161,14 @@ impl SqlSiteStore {
     }
 
     /// The site's change reports, newest first.
-    async fn changes_of(&self, site_id: &str) -> Result<Vec<SiteChange>, StoreError> {
+    async fn changes_of(&self, site_id: &SiteId) -> Result<Vec<SiteChange>, StoreError> {
         sqlx::query(
             "SELECT c.id, c.part, c.proposed, c.status, c.submitted_at, c.decided_at,
                     c.refusal_reason, p.given_name, p.family_name
              FROM site_changes c JOIN persons p ON p.id = c.submitted_by
              WHERE c.site_id = $1 ORDER BY c.submitted_at DESC, c.id DESC",
         )
-        .bind(site_id)
+        .bind(site_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?
@@ -183,49 +194,54 @@ impl SqlSiteStore {
     }
 
     /// Sites as list lines; `business_id` narrows to one eSpace.
-    async fn lines(&self, business_id: Option<&str>) -> Result<Vec<SiteLine>, StoreError> {
+    async fn lines(&self, business_id: Option<&BusinessId>) -> Result<Vec<SiteLine>, StoreError> {
         let filter = if business_id.is_some() {
             "AND r.business_id = $1"
         } else {
             ""
         };
         let query = format!(
-            "SELECT r.id, r.business_id, r.client_number, r.decided_at, b.company_name, a.answers,
+            "SELECT r.id, r.business_id, r.client_number, r.decided_at, r.connected_on,
+                    b.company_name, a.answers,
                     (SELECT COUNT(*) FROM site_changes c
                      WHERE c.site_id = r.id AND c.status = 'submitted') AS pending
              FROM requests r
              JOIN business_espaces b ON b.id = r.business_id
              LEFT JOIN request_answers a ON a.request_id = r.id AND a.step = '{site}'
              WHERE {IS_SITE} {filter}
-             ORDER BY pending DESC, r.decided_at DESC, r.id",
+             ORDER BY pending DESC, CASE WHEN r.connected_on IS NULL THEN 0 ELSE 1 END,
+                      r.decided_at DESC, r.id",
             site = WizardStep::Site.slug()
         );
         let mut query = sqlx::query(&query);
         if let Some(business_id) = business_id {
-            query = query.bind(business_id);
+            query = query.bind(business_id.as_str());
         }
         let rows = query.fetch_all(&self.db).await.map_err(failed)?;
         let today = self.today().await?;
         let mut lines = Vec::with_capacity(rows.len());
         for row in rows {
-            let id: String = row.get("id");
+            let id = SiteId::new(row.get::<String, _>("id"));
             // The address as it is now: an accepted change never touches the site step's
             // address (the owner's part is the only one there), so the answers as approved do.
             let answers: Option<String> = row.get("answers");
             let site: Option<StepValues> =
                 answers.and_then(|json| serde_json::from_str(&json).ok());
-            let connected_on = connected_on_of(row.get("decided_at"));
-            let overdue = due_checks(connected_on, &self.last_checks(&id).await?, today)
-                .iter()
-                .any(|d| d.overdue);
+            let connection = connection_of(&row)?;
+            let overdue = match connection.connected_on() {
+                Some(on) => due_checks(on, &self.last_checks(&id).await?, today)
+                    .iter()
+                    .any(|d| d.overdue),
+                None => false,
+            };
             let repeated_false_alerts = self.recent_false_alerts(&id, today).await?
                 >= u64::from(self.policy.false_alert_threshold);
             lines.push(SiteLine {
-                business_id: row.get("business_id"),
+                business_id: BusinessId::new(row.get::<String, _>("business_id")),
                 company: row.get("company_name"),
                 client_number: row.get("client_number"),
                 address: address_of(site.as_ref()),
-                connected_on: connected_on.iso(),
+                connection,
                 pending_changes: u32::try_from(row.get::<i64, _>("pending")).unwrap_or(0),
                 overdue,
                 repeated_false_alerts,
@@ -246,7 +262,7 @@ impl SqlSiteStore {
     /// How many false alerts of the site fall within the flag's window.
     async fn recent_false_alerts(
         &self,
-        site_id: &str,
+        site_id: &SiteId,
         today: CalendarDate,
     ) -> Result<u64, StoreError> {
         let since = today
@@ -255,7 +271,7 @@ impl SqlSiteStore {
         let n: i64 = sqlx::query(
             "SELECT COUNT(*) AS n FROM false_alerts WHERE site_id = $1 AND occurred_on > $2",
         )
-        .bind(site_id)
+        .bind(site_id.as_str())
         .bind(since)
         .fetch_one(&self.db)
         .await
@@ -265,11 +281,11 @@ impl SqlSiteStore {
     }
 
     /// The last day of each check recorded for a site, as records enough for the due dates.
-    async fn last_checks(&self, site_id: &str) -> Result<Vec<CheckRecord>, StoreError> {
+    async fn last_checks(&self, site_id: &SiteId) -> Result<Vec<CheckRecord>, StoreError> {
         let rows = sqlx::query(
             "SELECT kind, MAX(done_on) AS last FROM site_checks WHERE site_id = $1 GROUP BY kind",
         )
-        .bind(site_id)
+        .bind(site_id.as_str())
         .fetch_all(&self.db)
         .await
         .map_err(failed)?;
@@ -295,8 +311,8 @@ impl SqlSiteStore {
 impl SiteStore for SqlSiteStore {
     async fn sites_of_business(
         &self,
-        person_id: &str,
-        business_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
     ) -> Result<Option<Vec<SiteLine>>, StoreError> {
         if !crate::store::espaces::is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
@@ -306,9 +322,9 @@ impl SiteStore for SqlSiteStore {
 
     async fn site_for_member(
         &self,
-        person_id: &str,
-        business_id: &str,
-        site_id: &str,
+        person_id: &PersonId,
+        business_id: &BusinessId,
+        site_id: &SiteId,
     ) -> Result<Option<ConnectedSite>, StoreError> {
         if !crate::store::espaces::is_member(&self.db, business_id, person_id).await? {
             return Ok(None);
@@ -316,14 +332,14 @@ impl SiteStore for SqlSiteStore {
         Ok(self
             .site(site_id)
             .await?
-            .filter(|site| site.request.business_id == business_id))
+            .filter(|site| site.request.business_id == *business_id))
     }
 
     async fn agent_sites(&self) -> Result<Vec<SiteLine>, StoreError> {
         self.lines(None).await
     }
 
-    async fn agent_site(&self, site_id: &str) -> Result<Option<AgentSite>, StoreError> {
+    async fn agent_site(&self, site_id: &SiteId) -> Result<Option<AgentSite>, StoreError> {
         Ok(self.site(site_id).await?.map(|site| AgentSite {
             company: site.request.company.clone(),
             site,
