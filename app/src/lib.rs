@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/entreprises/:id/sites/:site") view=SitePage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/sites/:site/controles") view=SitePage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/entreprises/:id/sites/:site/changement/:part") view=ReportChangePage ssr=SsrMode::Async/>
+                    <Route path=path!("/espace/entreprises/:id/sites/:site/fausses-alertes/:alert/contestation") view=SitePage ssr=SsrMode::Async/>
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites") view=AgentSitesPage ssr=SsrMode::Async/>
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/agent/sites/:site/changements/:change") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site/fausses-alertes") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site/raccordement") view=AgentSitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites/:site/fausses-alertes/:alert/decision") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/prise") view=AgentCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/demandes/:request/question") view=AgentCasePage ssr=SsrMode::Async/>

@@ -30,6 +30,8 @@ pub const SITE: &str = "/espace/entreprises/{id}/sites/{site}";
 pub const SITE_CHECKS: &str = "/espace/entreprises/{id}/sites/{site}/controles";
 pub const SITE_CERTIFICATE: &str = "/espace/entreprises/{id}/sites/{site}/controles/{check}";
 pub const SITE_CHANGE: &str = "/espace/entreprises/{id}/sites/{site}/changement/{part}";
+pub const SITE_FEE_CONTEST: &str =
+    "/espace/entreprises/{id}/sites/{site}/fausses-alertes/{alert}/contestation";
 
 // The Police's pages and forms.
 pub const AGENT: &str = "/agent";
@@ -47,6 +49,7 @@ pub const AGENT_SITE: &str = "/agent/sites/{site}";
 pub const AGENT_SITE_CHANGE: &str = "/agent/sites/{site}/changements/{change}";
 pub const AGENT_SITE_FALSE_ALERTS: &str = "/agent/sites/{site}/fausses-alertes";
 pub const AGENT_SITE_CONNECTION: &str = "/agent/sites/{site}/raccordement";
+pub const AGENT_SITE_FEE_DECISION: &str = "/agent/sites/{site}/fausses-alertes/{alert}/decision";
 pub const AGENT_SITE_CERTIFICATE: &str = "/agent/sites/{site}/controles/{check}";
 
 // Sign-in, languages, statements, and what the portal itself needs.
@@ -58,6 +61,8 @@ pub const LANGUAGE: &str = "/language/{code}";
 pub const TOO_MANY_ATTEMPTS: &str = "/trop-de-tentatives";
 pub const ACCESSIBILITY: &str = "/accessibilite";
 pub const PRIVACY: &str = "/protection-des-donnees";
+/// The printable sheet of obligations once connected (a PDF in the reader's language).
+pub const OBLIGATIONS_SHEET: &str = "/obligations.pdf";
 pub const HEALTH: &str = "/healthz";
 pub const METRICS: &str = "/metrics";
 pub const DEV_IDP: &str = "/dev-idp";
@@ -80,6 +85,7 @@ pub const PAGES: &[&str] = &[
     SITE,
     SITE_CHECKS,
     SITE_CHANGE,
+    SITE_FEE_CONTEST,
     INVITATION,
     AGENT,
     AGENT_SITES,
@@ -87,6 +93,7 @@ pub const PAGES: &[&str] = &[
     AGENT_SITE_CHANGE,
     AGENT_SITE_FALSE_ALERTS,
     AGENT_SITE_CONNECTION,
+    AGENT_SITE_FEE_DECISION,
     AGENT_CASE,
     AGENT_CASE_TAKE,
     AGENT_CASE_QUESTION,
@@ -233,6 +240,19 @@ pub fn agent_site_path(site_id: &SiteId) -> String {
 /// Where an agent records a false alert.
 pub fn false_alerts_path(site_id: &SiteId) -> String {
     fill(AGENT_SITE_FALSE_ALERTS, &[site_id.as_str()])
+}
+
+/// A false alert's fee: the beneficiary's form contesting it, and where it posts.
+pub fn fee_contest_path(business_id: &BusinessId, site_id: &SiteId, alert_id: &str) -> String {
+    fill(
+        SITE_FEE_CONTEST,
+        &[business_id.as_str(), site_id.as_str(), alert_id],
+    )
+}
+
+/// A contested fee: the agent's form deciding it, and where it posts.
+pub fn agent_fee_decision_path(site_id: &SiteId, alert_id: &str) -> String {
+    fill(AGENT_SITE_FEE_DECISION, &[site_id.as_str(), alert_id])
 }
 
 /// Where an agent records the day a site's line was connected.

@@ -1,22 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { agentPage, click, openCase } from './agent';
+import { approvedRequest, click } from './agent';
 import { errorSummary, expectNoViolations, open, signIn, usesJavaScript, waitForHydration } from './helpers';
-import { submitConnection } from './wizard-steps';
 
 test('a change report waits for the Police, the agent accepts it, the site changes and the inbox says so', async ({ page, browser }, testInfo) => {
   test.setTimeout(150_000);
   const company = `Horlogerie Klein ${testInfo.project.name}`;
-  await signIn(page, testInfo);
-  const reference = await submitConnection(page, testInfo, company);
-  const businessId = page.url().match(/entreprises\/([^/]+)\//)?.[1] ?? '';
-  expect(businessId).not.toBe('');
-
-  // The agent approves the request: the site is connected.
-  const agent = await agentPage(browser, testInfo);
-  await openCase(agent, testInfo, reference, company);
-  await click(agent, testInfo, 'Prendre en charge');
-  await click(agent, testInfo, 'Approuver');
-  await expect(agent.getByTestId('status')).toHaveText('Approuvée');
+  // The agent approves the request: the site waits for its connection.
+  const { businessId, agent } = await approvedRequest(page, browser, testInfo, company);
 
   // The eSpace lists the site; its page shows what the Police knows.
   await open(page, `/espace/entreprises/${businessId}`, testInfo);
@@ -87,4 +77,58 @@ test('the person downloads all their data as a zip from the private eSpace', asy
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   expect(bytes.subarray(30, 42).toString('latin1')).toBe('donnees.json');
   if (usesJavaScript(testInfo)) await expectNoViolations(page);
+});
+
+test('a false alert is recorded with its cause once the line is connected, the fee contested, and the agent cancels it', async ({ page, browser }, testInfo) => {
+  test.setTimeout(150_000);
+  const company = `Optique Faber ${testInfo.project.name}`;
+  const { businessId, agent } = await approvedRequest(page, browser, testInfo, company);
+
+  // The agent records the day of connection, then an intervention with its cause.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Luxembourg' }).format(new Date());
+  await open(agent, '/agent/sites', testInfo);
+  await agent.getByTestId('site-row').filter({ hasText: company }).getByRole('link').click();
+  if (usesJavaScript(testInfo)) await waitForHydration(agent);
+  await agent.getByLabel('Jour du raccordement').fill(today);
+  await click(agent, testInfo, 'Enregistrer le raccordement');
+  await expect(agent.getByTestId('connection-state')).toContainText('Raccordé le');
+  await agent.getByLabel('Date de la fausse alerte').fill(today);
+  await agent.getByRole('button', { name: "Enregistrer l'intervention" }).click();
+  await expect(errorSummary(agent)).toContainText('Choisissez la cause de la fausse alerte');
+  await agent.getByLabel('Date de la fausse alerte').fill(today);
+  await agent.getByLabel("Erreur d'utilisation").check();
+  await agent.getByLabel('Nombre de personnes intervenues').fill('2');
+  await agent.getByLabel("Durée de l'intervention, en heures").fill('1,5');
+  await agent.getByLabel('Distance parcourue, en kilomètres par véhicule').fill('12,4');
+  await agent.getByLabel('Nombre de véhicules').fill('1');
+  await click(agent, testInfo, "Enregistrer l'intervention");
+  await expect(agent.getByTestId('alert-cause')).toContainText("Erreur d'utilisation");
+  await expect(agent.getByTestId('fee-status')).toHaveText('Frais dus par le propriétaire');
+
+  // The beneficiary contests the fee with a reason, at the fee's own address.
+  await open(page, `/espace/entreprises/${businessId}`, testInfo);
+  await page.getByTestId('site-link').click();
+  await expect(page.getByTestId('fee-total')).toBeVisible();
+  await page.getByRole('link', { name: 'Contester ces frais' }).click();
+  if (usesJavaScript(testInfo)) await waitForHydration(page);
+  await page.getByRole('button', { name: 'Envoyer la contestation' }).click();
+  await expect(errorSummary(page)).toContainText('Indiquez le motif de la contestation');
+  await expect(page).toHaveTitle(/^Erreur : /);
+  if (usesJavaScript(testInfo)) await expectNoViolations(page);
+  await page.getByLabel('Motif de la contestation').fill('Une livraison a ouvert la porte arrière avec le code du jour.');
+  await page.getByRole('button', { name: 'Envoyer la contestation' }).click();
+  await expect(page.getByTestId('fee-status')).toHaveText('Frais contestés : la Police décide');
+
+  // The agent cancels it; the beneficiary reads it on the site and in the inbox.
+  await open(agent, '/agent/sites', testInfo);
+  await agent.getByTestId('site-row').filter({ hasText: company }).getByRole('link').click();
+  await agent.getByRole('link', { name: 'Décider de la contestation' }).click();
+  if (usesJavaScript(testInfo)) await waitForHydration(agent);
+  await expect(agent.getByTestId('false-alert')).toContainText('Une livraison a ouvert la porte');
+  await click(agent, testInfo, 'Annuler les frais');
+  await expect(agent.getByTestId('fee-status')).toHaveText("Frais annulés par la Police : rien n'est dû");
+  await open(page, `/espace/entreprises/${businessId}`, testInfo);
+  await page.getByTestId('inbox-link').click();
+  await expect(page.getByTestId('inbox')).toContainText('sont annulés par la Police');
+  await agent.context().close();
 });

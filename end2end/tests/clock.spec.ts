@@ -1,20 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { agentPage, click, openCase } from './agent';
-import { errorSummary, expectNoViolations, open, signIn, usesJavaScript, waitForHydration } from './helpers';
-import { PDF, submitConnection } from './wizard-steps';
+import { approvedRequest, click } from './agent';
+import { errorSummary, expectNoViolations, open, usesJavaScript, waitForHydration } from './helpers';
+import { PDF } from './wizard-steps';
 
 // The test clock is the whole portal's: moving it a year on would age every other test's
 // drafts and sites. This file runs in a project of its own, after the others (playwright.config.ts).
 test('the yearly maintenance is recorded with its certificate, and reminders come when the clock moves forward', async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(150_000);
   const company = `Galerie Reuter ${testInfo.project.name}`;
-  await signIn(page, testInfo);
-  const reference = await submitConnection(page, testInfo, company);
-  const businessId = page.url().match(/entreprises\/([^/]+)\//)?.[1] ?? '';
-  const agent = await agentPage(browser, testInfo);
-  await openCase(agent, testInfo, reference, company);
-  await click(agent, testInfo, 'Prendre en charge');
-  await click(agent, testInfo, 'Approuver');
+  const { businessId, agent } = await approvedRequest(page, browser, testInfo, company);
 
   await open(page, `/espace/entreprises/${businessId}`, testInfo);
   await page.getByTestId('site-link').click();

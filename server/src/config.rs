@@ -78,6 +78,10 @@ pub struct RetentionPolicy {
 pub struct SitePolicy {
     pub price_index: app::model::after_connection::PriceIndex,
     pub false_alert_threshold: u32,
+    /// After a false alert from a technical fault, the Police asks for the installer's
+    /// verification certificate (`ALARMIS_INSTALLER_CERTIFICATE_AFTER_FAULT`): the Police's
+    /// practice (AR1998 Art. 14 as good practice), not a rule of R2005.
+    pub installer_certificate_after_fault: bool,
 }
 
 /// The `AWS_*` variables passed on to the object store.
@@ -186,6 +190,8 @@ pub enum ConfigError {
     DraftWarning { warning: u32, expiry: u32 },
     #[error("ALARMIS_PRICE_INDEX must be a positive number such as 944.43, not {0:?}")]
     PriceIndex(String),
+    #[error("ALARMIS_INSTALLER_CERTIFICATE_AFTER_FAULT must be on or off, not {0:?}")]
+    InstallerCertificate(String),
     #[error("{name} must be a whole number from 1 to {max}, not {value:?}")]
     Duration {
         name: &'static str,
@@ -290,9 +296,19 @@ impl Config {
                 .map_err(|_| ConfigError::PriceIndex(DEFAULT_PRICE_INDEX.into()))?,
             Some(text) => text.parse().map_err(|_| ConfigError::PriceIndex(text))?,
         };
+        let installer_certificate_after_fault =
+            match lookup("ALARMIS_INSTALLER_CERTIFICATE_AFTER_FAULT")
+                .as_deref()
+                .map(str::trim)
+            {
+                None | Some("on") => true,
+                Some("off") => false,
+                Some(other) => return Err(ConfigError::InstallerCertificate(other.to_owned())),
+            };
         let sites = SitePolicy {
             price_index,
             false_alert_threshold: count("ALARMIS_FALSE_ALERT_THRESHOLD", 3)?,
+            installer_certificate_after_fault,
         };
         let bounded = |name: &'static str, default: u64, max: u64| {
             minutes(name, default, 1, max).map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX))
@@ -433,6 +449,13 @@ mod tests {
         .expect("valid");
         assert_eq!(set.sites.price_index.value().to_string(), "1017.02");
         assert_eq!(set.sites.false_alert_threshold, 5);
+        assert!(defaults.sites.installer_certificate_after_fault);
+        let off = config(&[("ALARMIS_INSTALLER_CERTIFICATE_AFTER_FAULT", "off")]).expect("off");
+        assert!(!off.sites.installer_certificate_after_fault);
+        assert!(matches!(
+            config(&[("ALARMIS_INSTALLER_CERTIFICATE_AFTER_FAULT", "sometimes")]),
+            Err(ConfigError::InstallerCertificate(_))
+        ));
         for bad in ["0", "-3", "neuf cents"] {
             assert!(matches!(
                 config(&[("ALARMIS_PRICE_INDEX", bad)]),

@@ -11,6 +11,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod mail;
 pub mod metrics;
+pub mod obligations_sheet;
 pub mod pdf;
 pub mod rate_limit;
 pub mod receipt;

@@ -34,6 +34,7 @@ pub fn router(state: AppState) -> Router {
         .route(paths::HEALTH, get(routes::healthz))
         .route(paths::METRICS, get(metrics::export))
         .route(paths::LANGUAGE, get(routes::choose_language))
+        .route(paths::OBLIGATIONS_SHEET, get(routes::obligations_sheet))
         .merge(sign_in(&state))
         .merge(applicant(&state))
         .merge(police())
@@ -109,6 +110,7 @@ fn applicant(state: &AppState) -> Router<AppState> {
             post(routes::answer).layer(upload_size()).layer(uploads()),
         )
         .route(paths::SITE_CHANGE, post(routes::report_change))
+        .route(paths::SITE_FEE_CONTEST, post(routes::contest_fee))
         .route(
             paths::SITE_CHECKS,
             post(routes::record_check)
@@ -149,6 +151,7 @@ fn police() -> Router<AppState> {
             paths::AGENT_SITE_CONNECTION,
             post(routes::record_connection),
         )
+        .route(paths::AGENT_SITE_FEE_DECISION, post(routes::decide_fee))
         .route(
             paths::AGENT_SITE_CERTIFICATE,
             get(routes::agent_certificate),

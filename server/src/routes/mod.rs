@@ -5,11 +5,13 @@ mod certification;
 mod documents;
 mod export;
 mod extract;
+mod fees;
 mod form_post;
 mod health;
 mod invitations;
 mod language;
 mod new_business;
+mod obligations;
 pub(crate) mod render;
 mod requests;
 mod site_checks;
@@ -20,10 +22,12 @@ pub use cases::{agent_document, answer, ask, case_trail_csv, decide, take, trail
 pub use certification::{letter, posted, redeem};
 pub use documents::{download, receipt, remove};
 pub use export::person_data;
+pub use fees::{contest_fee, decide_fee};
 pub use health::healthz;
 pub use invitations::{accept_without_javascript, invite_without_javascript};
 pub use language::choose_language;
 pub(crate) use language::{is_local_path, language_cookie};
+pub use obligations::obligations_sheet;
 pub use requests::{delete_request, post_step, start_request};
 pub use site_checks::{
     advance_test_clock, agent_certificate, member_certificate, record_check, test_clock_today,

@@ -140,7 +140,7 @@ pub async fn record_false_alert(
         Ok(None) => return refused(&state, parts, &page, PortalError::NotFound).await,
         Err(error) => return unavailable(error),
     };
-    let (day, intervention) = match check_false_alert(&form, site.connection, today) {
+    let alert = match check_false_alert(&form, site.connection, today) {
         Ok(checked) => checked,
         Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -149,7 +149,7 @@ pub async fn record_false_alert(
     };
     match state
         .sites
-        .record_false_alert(&agent.person_id, &site_id, day, intervention)
+        .record_false_alert(&agent.person_id, &site_id, alert)
         .await
     {
         Ok(true) => Redirect::to(&format!("{page}#fausses-alertes")).into_response(),

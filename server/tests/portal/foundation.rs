@@ -1,6 +1,6 @@
 //! The foundation's promises, checked against the real server over HTTP.
 
-use crate::support::spawn_app;
+use crate::support::{shown_text, spawn_app, spawn_app_with};
 use reqwest::header::{ACCEPT_LANGUAGE, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 
@@ -153,4 +153,66 @@ async fn an_unknown_page_is_a_404_with_the_site_frame() {
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let html = response.text().await.expect("body");
     assert!(html.contains("Page introuvable") && html.contains("alarmis@police.etat.lu"));
+}
+
+/// The sheet of obligations once connected (R2005 Art. 8, 10 to 15, and the procedure's yearly
+/// test): anyone may print it, in the language they read, with who pays a false alert's fee
+/// and the fee at the index the portal applies.
+#[tokio::test]
+async fn the_obligations_sheet_is_a_pdf_in_the_readers_language() {
+    let app = spawn_app_with(&[("ALARMIS_PRICE_INDEX", "944.43")]).await;
+    let home = app.client.get(app.url("/")).send().await.expect("home");
+    assert!(home
+        .text()
+        .await
+        .unwrap()
+        .contains(r#"href="/obligations.pdf""#));
+    for (language, expected) in [
+        (
+            "fr",
+            [
+                "Livret d'exploitation (art. 8)",
+                "Inspection par la Police (art. 10)",
+                "Formation du personnel (art. 11)",
+                "par le propriétaire de l'immeuble",
+                "administratifs d'une fausse alerte sont de 37,78",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Betriebsbuch (Art. 8)",
+                "Besichtigung durch die Polizei (Art. 10)",
+                "Schulung des Personals (Art. 11)",
+                "verpflichtet den Eigentümer des Gebäudes",
+                "Verwaltungsgebühr eines Fehlalarms 37,78",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Operations log (Art. 8)",
+                "Inspection by the Police (Art. 10)",
+                "Staff training (Art. 11)",
+                "makes the owner of the building pay",
+                "administrative fee is 37.78",
+            ],
+        ),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/obligations.pdf"))
+            .header(ACCEPT_LANGUAGE, language)
+            .send()
+            .await
+            .expect("sheet");
+        assert_eq!(response.status(), StatusCode::OK, "{language}");
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        let bytes = response.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = shown_text(&bytes).replace('\n', " ");
+        for phrase in expected {
+            assert!(text.contains(phrase), "{language}: {phrase:?} in {text}");
+        }
+    }
 }

@@ -39,6 +39,8 @@ async fn every_form_and_file_address_the_portal_builds_is_routed() {
         agent_case_action_path(AGENT_CASE_POSTED, request),
         false_alerts_path(site),
         connection_day_path(site),
+        fee_contest_path(business, site, "a1"),
+        agent_fee_decision_path(site, "a1"),
         change_decision_path(site, "c1"),
     ];
     for address in forms {

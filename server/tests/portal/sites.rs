@@ -543,6 +543,7 @@ async fn a_false_alerts_fee_is_computed_to_the_cent_shown_to_the_applicant_and_r
     assert_eq!(connected.status(), StatusCode::SEE_OTHER);
     let intervention = [
         ("alert_date", today.as_str()),
+        ("cause", "user_error"),
         ("persons", "2"),
         ("hours", "1,5"),
         ("kilometres", "12,4"),
@@ -571,6 +572,7 @@ async fn a_false_alerts_fee_is_computed_to_the_cent_shown_to_the_applicant_and_r
         "{text}"
     );
     assert!(text.contains("Le nombre ne peut pas être négatif"));
+    assert!(text.contains("Choisissez la cause de la fausse alerte"));
 
     let recorded = post(&app, &agent, &action, &intervention).await;
     assert_eq!(recorded.status(), StatusCode::SEE_OTHER);
@@ -706,5 +708,160 @@ async fn approval_is_not_connection_until_an_agent_records_the_day() {
     let dates = alarmis_server::store::sites::site_dates(&db).await.unwrap();
     assert_eq!(dates.len(), 1);
     assert_eq!(dates[0].connected_on.iso(), today);
+    db.close().await;
+}
+
+/// The false alerts of `site`, by cause: (id, cause).
+async fn alerts_by_cause(db: &sqlx::AnyPool) -> Vec<(String, String)> {
+    sqlx::query("SELECT id, cause FROM false_alerts ORDER BY cause")
+        .fetch_all(db)
+        .await
+        .expect("false alerts")
+        .iter()
+        .map(|row| (sqlx::Row::get(row, "id"), sqlx::Row::get(row, "cause")))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_fee_is_contested_with_a_reason_then_confirmed_or_cancelled_by_an_agent() {
+    let _serial = one_at_a_time().await;
+    let app = spawn_app_with(&[("ALARMIS_DEV_IDP", "on")]).await;
+    let (marie, agent, request) = signed_in_with_a_site(&app).await;
+    let today = luxembourg_today(0);
+    let connected = connect(&app, &agent, &request, &today).await;
+    assert_eq!(connected.status(), StatusCode::SEE_OTHER);
+    let record = format!("/agent/sites/{}/fausses-alertes", request.request_id);
+    for cause in ["technical_fault", "user_error"] {
+        let intervention = [
+            ("alert_date", today.as_str()),
+            ("cause", cause),
+            ("persons", "1"),
+            ("hours", "1"),
+            ("kilometres", "10"),
+            ("vehicles", "1"),
+        ];
+        let recorded = post(&app, &agent, &record, &intervention).await;
+        assert_eq!(recorded.status(), StatusCode::SEE_OTHER, "{cause}");
+    }
+    let db = database(&app).await;
+    let alerts = alerts_by_cause(&db).await;
+    let (fault, mistake) = (alerts[0].0.clone(), alerts[1].0.clone());
+    assert_eq!(alerts[0].1, "technical_fault");
+
+    // The site's page: each cause, the Police's request after the technical fault (its own
+    // practice, said so), and a way to contest each fee.
+    let site = site_path(&request);
+    let shown = page(&app, &marie, &site).await;
+    assert!(shown.contains("Défaut technique"), "{shown}");
+    assert!(shown.contains("Erreur d"), "{shown}");
+    assert!(
+        shown.contains("certificat de vérification du système"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("Contester ces frais").count(), 2);
+
+    // Only a member contests, only with a reason, and only once.
+    let contest = |alert: &str| format!("{site}/fausses-alertes/{alert}/contestation");
+    let luc = app.browser();
+    sign_in(&app, &luc, LUC).await;
+    let reason = [(
+        "contest_reason",
+        "L'alarme avait un motif : une vitre brisée.",
+    )];
+    assert_eq!(
+        post(&app, &luc, &contest(&fault), &reason).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let empty = post(&app, &marie, &contest(&fault), &[("contest_reason", " ")]).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty
+        .text()
+        .await
+        .unwrap()
+        .contains("Indiquez le motif de la contestation"));
+    for alert in [&fault, &mistake] {
+        let sent = post(&app, &marie, &contest(alert), &reason).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    }
+    let again = post(&app, &marie, &contest(&fault), &reason).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+
+    // An agent confirms with the Police's reasons, or cancels; a member cannot decide.
+    let decide = |alert: &str| {
+        format!(
+            "/agent/sites/{}/fausses-alertes/{alert}/decision",
+            request.request_id
+        )
+    };
+    let agents_page = page(
+        &app,
+        &agent,
+        &format!("/agent/sites/{}", request.request_id),
+    )
+    .await;
+    assert_eq!(agents_page.matches("Décider de la contestation").count(), 2);
+    assert_eq!(
+        post(&app, &marie, &decide(&fault), &[("decision", "cancel")])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let bare = post(&app, &agent, &decide(&fault), &[("decision", "confirm")]).await;
+    assert_eq!(bare.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bare
+        .text()
+        .await
+        .unwrap()
+        .contains("Indiquez les motifs de la Police pour confirmer les frais"));
+    let confirmed = [
+        ("decision", "confirm"),
+        (
+            "decision_note",
+            "Aucune trace d'effraction ; le détecteur était défaillant.",
+        ),
+    ];
+    assert_eq!(
+        post(&app, &agent, &decide(&fault), &confirmed)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post(&app, &agent, &decide(&mistake), &[("decision", "cancel")])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post(&app, &agent, &decide(&mistake), &[("decision", "cancel")])
+            .await
+            .status(),
+        StatusCode::CONFLICT
+    );
+
+    // The member reads both outcomes, with the Police's reasons, on the page and in the inbox.
+    let shown = page(&app, &marie, &site).await;
+    assert!(shown.contains("Frais confirmés par la Police après contestation"));
+    assert!(shown.contains("le détecteur était défaillant"));
+    assert!(shown.contains("rien n"), "{shown}");
+    assert!(!shown.contains("Contester ces frais"));
+    let inbox = page(&app, &marie, &format!("{}/messages", request.business)).await;
+    assert!(inbox.contains("sont confirmés par la Police"), "{inbox}");
+    assert!(inbox.contains("sont annulés par la Police"), "{inbox}");
+    let actions: Vec<String> = audit_actions(&app, &request.request_id)
+        .await
+        .into_iter()
+        .map(|(action, _)| action)
+        .filter(|a| a.starts_with("fee_"))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "fee_contested",
+            "fee_contested",
+            "fee_confirmed",
+            "fee_cancelled"
+        ]
+    );
     db.close().await;
 }

@@ -1,16 +1,22 @@
-//! A false alert's intervention as an agent records it (R2005 Art. 12-13): the day, and the
-//! quantities its fee is computed from. Sites with repeated false alerts are flagged for the
-//! disconnection decision of Art. 14.
+//! A false alert's intervention as an agent records it (R2005 Art. 12-13): the day, its cause,
+//! and the quantities its fee is computed from; the fee's status once the beneficiary contests
+//! it. Sites with repeated false alerts are flagged for the disconnection decision of Art. 14.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{FeeComputation, Intervention};
+use super::{AlertCause, FeeComputation, FeeStatus, Intervention, CAUSE_FIELD};
 use crate::model::{CalendarDate, FieldErrors, StepValues};
 
 /// The record form's inputs, in page order.
-pub const FALSE_ALERT_FIELDS: [&str; 5] =
-    ["alert_date", "persons", "hours", "kilometres", "vehicles"];
+pub const FALSE_ALERT_FIELDS: [&str; 6] = [
+    "alert_date",
+    CAUSE_FIELD,
+    "persons",
+    "hours",
+    "kilometres",
+    "vehicles",
+];
 
 /// Bounds no real intervention reaches: a slip of the keyboard stops here.
 const MAX_PERSONS: u32 = 500;
@@ -28,9 +34,27 @@ pub struct FalseAlert {
     /// `YYYY-MM-DD`.
     pub occurred_on: String,
     pub fee: FeeComputation,
+    /// `None` for the alerts recorded before the cause was asked.
+    pub cause: Option<AlertCause>,
+    pub status: FeeStatus,
+    /// The beneficiary's reason, once contested.
+    pub contest_reason: Option<String>,
+    /// The agent's reasons for confirming, or note for cancelling.
+    pub decision_note: Option<String>,
+    /// After a technical fault, the Police asks for the installer's verification certificate
+    /// (the Police's practice, a setting: AR1998 Art. 14 as good practice, not R2005).
+    pub installer_certificate_requested: bool,
     /// The agent, by name.
     pub recorded_by: String,
     pub recorded_at: String,
+}
+
+/// A recorded false alert's checked answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewFalseAlert {
+    pub day: CalendarDate,
+    pub cause: AlertCause,
+    pub intervention: Intervention,
 }
 
 /// A whole number typed in a form, within `0..=max`.
@@ -62,13 +86,13 @@ fn decimal(values: &StepValues, field: &str, max: Decimal) -> Result<Decimal, &'
     }
 }
 
-/// The form's values checked: the day (not in the future, not before the connection) and the
-/// intervention; or a message for each wrong input.
+/// The form's values checked: the day (not in the future, not before the connection), the
+/// cause and the intervention; or a message for each wrong input.
 pub fn check_false_alert(
     values: &StepValues,
     connection: super::Connection,
     today: CalendarDate,
-) -> Result<(CalendarDate, Intervention), FieldErrors> {
+) -> Result<NewFalseAlert, FieldErrors> {
     let mut errors = FieldErrors::default();
     let day = match super::check_done_on(
         values
@@ -85,6 +109,12 @@ pub fn check_false_alert(
             None
         }
     };
+    let cause = values
+        .get(CAUSE_FIELD)
+        .and_then(|code| AlertCause::from_code(code));
+    if cause.is_none() {
+        errors.add(CAUSE_FIELD, "alert-cause-required", None);
+    }
     let mut note = |field: &str, result: Result<(), &'static str>| {
         if let Err(code) = result {
             errors.add(field, code, None);
@@ -101,17 +131,20 @@ pub fn check_false_alert(
     note("kilometres", kilometres.map(drop));
     let vehicles = whole(values, "vehicles", MAX_VEHICLES);
     note("vehicles", vehicles.map(drop));
-    match (day, persons, hours, kilometres, vehicles) {
-        (Some(day), Ok(persons), Ok(hours), Ok(kilometres), Ok(vehicles)) if errors.is_empty() => {
-            Ok((
+    match (day, cause, persons, hours, kilometres, vehicles) {
+        (Some(day), Some(cause), Ok(persons), Ok(hours), Ok(kilometres), Ok(vehicles))
+            if errors.is_empty() =>
+        {
+            Ok(NewFalseAlert {
                 day,
-                Intervention {
+                cause,
+                intervention: Intervention {
                     persons,
                     hours,
                     kilometres,
                     vehicles,
                 },
-            ))
+            })
         }
         _ => {
             errors.sort_by_order(&FALSE_ALERT_FIELDS);
@@ -148,9 +181,10 @@ mod tests {
             approved_on: date(2026, 1, 2),
             on: date(2026, 1, 10),
         };
-        let (day, intervention) = check_false_alert(
+        let recorded = check_false_alert(
             &form(&[
                 ("alert_date", "2026-11-30"),
+                ("cause", "technical_fault"),
                 ("persons", "2"),
                 ("hours", "1,5"),
                 ("kilometres", "12.4"),
@@ -160,11 +194,13 @@ mod tests {
             today,
         )
         .unwrap();
-        assert_eq!(day, date(2026, 11, 30));
-        assert_eq!(intervention.hours, "1.5".parse().unwrap());
+        assert_eq!(recorded.day, date(2026, 11, 30));
+        assert_eq!(recorded.cause, AlertCause::TechnicalFault);
+        assert_eq!(recorded.intervention.hours, "1.5".parse().unwrap());
         let errors = check_false_alert(
             &form(&[
                 ("alert_date", "2026-12-02"),
+                ("cause", "fire"),
                 ("persons", "0"),
                 ("hours", "-1"),
                 ("kilometres", "abc"),
@@ -182,6 +218,7 @@ mod tests {
             codes,
             [
                 ("alert_date", "alert-date-in-future"),
+                ("cause", "alert-cause-required"),
                 ("persons", "fee-intervention-no-persons"),
                 ("hours", "number-negative"),
                 ("kilometres", "number-format"),
@@ -205,6 +242,11 @@ mod tests {
                 "100".parse().unwrap(),
             )
             .unwrap(),
+            cause: None,
+            status: FeeStatus::Charged,
+            contest_reason: None,
+            decision_note: None,
+            installer_certificate_requested: false,
             recorded_by: String::new(),
             recorded_at: String::new(),
         };

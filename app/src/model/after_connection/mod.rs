@@ -8,6 +8,7 @@ pub mod connection_day;
 pub mod due_dates;
 pub mod false_alert;
 pub mod false_alert_fee;
+pub mod fee_contest;
 pub mod notice;
 pub mod site;
 pub mod site_change;
@@ -16,9 +17,13 @@ pub mod yearly_checks;
 pub use connection_day::{check_connection_day, Connection, CONNECTION_DAY_FIELD};
 pub use due_dates::{next_due, reminder_days, Reminder, REMINDER_LEAD_DAYS};
 pub use false_alert::{
-    check_false_alert, is_repeated, FalseAlert, FALSE_ALERT_FIELDS, FALSE_ALERT_WINDOW_DAYS,
+    check_false_alert, is_repeated, FalseAlert, NewFalseAlert, FALSE_ALERT_FIELDS,
+    FALSE_ALERT_WINDOW_DAYS,
 };
 pub use false_alert_fee::{FeeComputation, FeeError, Intervention, PriceIndex};
+pub use fee_contest::{
+    AlertCause, FeeMove, FeeStatus, CAUSE_FIELD, CONTEST_REASON_FIELD, DECISION_NOTE_FIELD,
+};
 pub use notice::{Notice, NoticeKind};
 pub use site::{AgentSite, ConnectedSite, SiteLine};
 pub use site_change::{ChangePart, ChangeStatus, SiteChange};

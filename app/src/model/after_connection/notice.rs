@@ -21,10 +21,14 @@ pub enum NoticeKind {
     DraftDeleted,
     /// An agent recorded the day the site's line was connected (`due_on`): its yearly dates run.
     Connected,
+    /// An agent confirmed a contested false alert's fee (`due_on`: the alert's day).
+    FeeConfirmed,
+    /// An agent cancelled a contested false alert's fee.
+    FeeCancelled,
 }
 
 impl NoticeKind {
-    pub const ALL: [NoticeKind; 10] = [
+    pub const ALL: [NoticeKind; 12] = [
         NoticeKind::ChangeAccepted,
         NoticeKind::ChangeRefused,
         NoticeKind::MaintenanceSoon,
@@ -35,6 +39,8 @@ impl NoticeKind {
         NoticeKind::DraftExpiring,
         NoticeKind::DraftDeleted,
         NoticeKind::Connected,
+        NoticeKind::FeeConfirmed,
+        NoticeKind::FeeCancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -49,6 +55,8 @@ impl NoticeKind {
             NoticeKind::DraftExpiring => "draft_expiring",
             NoticeKind::DraftDeleted => "draft_deleted",
             NoticeKind::Connected => "connected",
+            NoticeKind::FeeConfirmed => "fee_confirmed",
+            NoticeKind::FeeCancelled => "fee_cancelled",
         }
     }
 

@@ -28,10 +28,15 @@ pub enum AuditAction {
     DataExported,
     /// The day a site's line was connected, recorded by an agent.
     ConnectionRecorded,
+    /// A false alert's fee contested by a member of the eSpace, confirmed or cancelled by an
+    /// agent (the detail: the false alert's id).
+    FeeContested,
+    FeeConfirmed,
+    FeeCancelled,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::SignedIn,
         AuditAction::Submitted,
         AuditAction::CaseViewed,
@@ -54,6 +59,9 @@ impl AuditAction {
         AuditAction::FalseAlertRecorded,
         AuditAction::DataExported,
         AuditAction::ConnectionRecorded,
+        AuditAction::FeeContested,
+        AuditAction::FeeConfirmed,
+        AuditAction::FeeCancelled,
     ];
 
     /// The database's and the CSV export's name for it.
@@ -81,6 +89,9 @@ impl AuditAction {
             AuditAction::FalseAlertRecorded => "false_alert_recorded",
             AuditAction::DataExported => "data_exported",
             AuditAction::ConnectionRecorded => "connection_recorded",
+            AuditAction::FeeContested => "fee_contested",
+            AuditAction::FeeConfirmed => "fee_confirmed",
+            AuditAction::FeeCancelled => "fee_cancelled",
         }
     }
 

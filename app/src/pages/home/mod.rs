@@ -78,10 +78,14 @@ pub fn HomePage() -> impl IntoView {
             <h2 id="obligations-title">{t("home-obligations-title")}</h2>
             <ul class="list list--bullet">
                 <li>{t("home-obligations-maintenance")}</li>
+                <li>{t("home-obligations-log")}</li>
                 <li>{t("home-obligations-test")}</li>
+                <li>{t("home-obligations-inspection")}</li>
                 <li>{t("home-obligations-changes")}</li>
+                <li>{t("home-obligations-training")}</li>
                 <li>{t("home-obligations-false-alerts")}</li>
             </ul>
+            <p><a href=crate::paths::OBLIGATIONS_SHEET rel="external" data-testid="obligations-sheet">{t("sheet-link")}</a></p>
         </section>
     }
 }

@@ -163,6 +163,9 @@ fn StepView(
                 <span class="caption">{caption}</span>
                 <h1 class="page-title">{i18n.t(&step.title_id())}</h1>
                 <p class="lead">{intro}</p>
+                {(step == WizardStep::Obligations).then(|| view! {
+                    <p><a href=crate::paths::OBLIGATIONS_SHEET rel="external" data-testid="obligations-sheet">{i18n.t("sheet-link")}</a></p>
+                })}
                 {body}
             </div>
         </div>

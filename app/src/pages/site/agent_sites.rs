@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::checks::YearlyChecks;
 use super::connection::ConnectionDay;
 use super::details::{current_rows, proposed_rows, SiteDetails};
-use super::false_alerts::FalseAlerts;
+use super::false_alerts::{FalseAlerts, FeeSide, OpenFee};
 use super::site_page::ChangeList;
 use super::{agent_site_path, change_decision_path};
 use crate::api::{agent_sites, load_agent_site};
@@ -102,6 +102,14 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
     let (typed, errors) = submitted.map(|s| (s.form, s.errors)).unwrap_or_default();
     let focus_summary = !errors.is_empty();
     let messages = FormMessages::new(errors);
+    // At a contested fee's decision address, its form is open.
+    let deciding = use_params_map()
+        .with_untracked(|p| p.get("alert"))
+        .map(|alert_id| OpenFee {
+            alert_id,
+            typed: typed.clone(),
+            messages,
+        });
     let number = site.site.client_number.clone();
     let title = if focus_summary {
         format!(
@@ -137,7 +145,7 @@ fn AgentSiteView(site: AgentSite, submitted: Option<Submitted<StepValues>>) -> i
         {view! { <SiteDetails site=site.site.clone()/> }.into_any()}
         {view! { <ConnectionDay site=site.site.clone() typed=typed.clone() messages/> }.into_any()}
         {view! { <YearlyChecks site=site.site.clone() submitted=None/> }.into_any()}
-        {view! { <FalseAlerts site=site.site.clone() form=(typed.clone(), messages, paths::false_alerts_path(&site.site.id()))/> }.into_any()}
+        {view! { <FalseAlerts site=site.site.clone() side=FeeSide::Agent open=deciding form=(typed.clone(), messages, paths::false_alerts_path(&site.site.id()))/> }.into_any()}
         {view! { <ChangeList changes=decided/> }.into_any()}
     }
 }

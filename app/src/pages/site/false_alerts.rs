@@ -5,10 +5,14 @@
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::components::{FormMessages, TextField};
+use crate::components::{ErrorSummary, FormMessages, RadioGroup, RadioOption, TextArea, TextField};
 use crate::i18n::{use_i18n, FluentArgs, I18n};
-use crate::model::after_connection::{ConnectedSite, FalseAlert, FeeComputation};
-use crate::model::StepValues;
+use crate::model::after_connection::{
+    AlertCause, ConnectedSite, FalseAlert, FeeComputation, FeeStatus, CAUSE_FIELD,
+    CONTEST_REASON_FIELD, DECISION_NOTE_FIELD,
+};
+use crate::model::{BusinessId, StepValues};
+use crate::paths::{agent_fee_decision_path, fee_contest_path};
 
 /// "37,78 €" in French, "37.78 €" in English.
 fn euros(i18n: I18n, amount: Decimal) -> String {
@@ -92,15 +96,36 @@ pub fn FeeTable(alert: FalseAlert) -> impl IntoView {
     }
 }
 
-/// The site's false alerts; with `form`, the agents' form to record one.
+/// Whose page shows the alerts: an eSpace's members contest a fee, an agent decides on it.
+#[derive(Clone)]
+pub enum FeeSide {
+    Member(BusinessId),
+    Agent,
+}
+
+/// The fee whose form is open (the page's address names it), with what a refused form held.
+#[derive(Clone)]
+pub struct OpenFee {
+    pub alert_id: String,
+    pub typed: StepValues,
+    pub messages: FormMessages,
+}
+
+/// The site's false alerts, each with its cause, fee and the fee's status; the members' way to
+/// contest a fee and the agents' to decide on a contest; with `form`, the agents' form to
+/// record one.
 #[component]
 pub fn FalseAlerts(
     site: ConnectedSite,
-    /// The agents' page: what a refused form held, and its messages.
+    side: FeeSide,
+    /// The fee whose contest (members) or decision (agents) form is open.
+    open: Option<OpenFee>,
+    /// The agents' page: what a refused record form held, and its messages.
     #[prop(optional)]
     form: Option<(StepValues, FormMessages, String)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let site_id = site.id();
     let alerts = site
         .false_alerts
         .iter()
@@ -108,11 +133,46 @@ pub fn FalseAlerts(
         .map(|alert| {
             let mut args = FluentArgs::new();
             args.set("date", i18n.date(&alert.occurred_on));
+            let opened = open.clone().filter(|o| o.alert_id == alert.id);
+            let action = match (&side, alert.status) {
+                (FeeSide::Member(business), FeeStatus::Charged) => {
+                    let href = fee_contest_path(business, &site_id, &alert.id);
+                    Some((href, "fee-contest"))
+                }
+                (FeeSide::Agent, FeeStatus::Contested) => {
+                    Some((agent_fee_decision_path(&site_id, &alert.id), "fee-decide"))
+                }
+                _ => None,
+            };
+            let next = action.map(|(href, label)| match opened {
+                Some(open) if label == "fee-contest" => {
+                    view! { <ContestForm action=href open/> }.into_any()
+                }
+                Some(open) => view! { <DecisionForm action=href open/> }.into_any(),
+                None => view! {
+                    <p><a href=format!("{href}#fee-form") data-testid="fee-action">{i18n.t(label)}</a></p>
+                }
+                .into_any(),
+            });
             view! {
                 <li class="message" data-testid="false-alert">
                     <h3 class="heading-s">{i18n.t_with("false-alert-title", &args)}</h3>
                     <p class="hint">{i18n.t("false-alert-recorded-by")} " " {alert.recorded_by.clone()}</p>
+                    {alert.cause.map(|cause| view! {
+                        <p data-testid="alert-cause">{i18n.t("alert-cause")} " " <strong>{i18n.t(&cause.message_id())}</strong></p>
+                    })}
+                    <p data-testid="fee-status"><strong class="tag">{i18n.t(&alert.status.message_id())}</strong></p>
+                    {alert.installer_certificate_requested.then(|| view! {
+                        <div class="notice" data-testid="installer-certificate"><p>{i18n.t("fee-installer-certificate")}</p></div>
+                    })}
+                    {alert.contest_reason.clone().map(|reason| view! {
+                        <p>{i18n.t("fee-contest-reason-shown")} " " {reason}</p>
+                    })}
+                    {alert.decision_note.clone().map(|note| view! {
+                        <p>{i18n.t("fee-decision-note-shown")} " " {note}</p>
+                    })}
                     {view! { <FeeTable alert/> }.into_any()}
+                    {next}
                 </li>
             }
         })
@@ -141,16 +201,70 @@ pub fn FalseAlerts(
     })
 }
 
+/// A member contests a fee: the reason goes to the Police, who confirm or cancel it.
+#[component]
+fn ContestForm(action: String, open: OpenFee) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = open
+        .typed
+        .get(CONTEST_REASON_FIELD)
+        .cloned()
+        .unwrap_or_default();
+    view! {
+        <form class="form" id="fee-form" method="post" action=action novalidate>
+            <ErrorSummary errors=open.messages.summary()/>
+            <p>{i18n.t("fee-contest-body")}</p>
+            <TextArea id=CONTEST_REASON_FIELD label=i18n.t("fee-contest-reason") value=reason
+                error=open.messages.message_for(i18n, CONTEST_REASON_FIELD)/>
+            <button class="button" type="submit">{i18n.t("fee-contest-send")}</button>
+        </form>
+    }
+}
+
+/// An agent decides on a contested fee: confirmed with the Police's reasons, or cancelled.
+#[component]
+fn DecisionForm(action: String, open: OpenFee) -> impl IntoView {
+    let i18n = use_i18n();
+    let note = open
+        .typed
+        .get(DECISION_NOTE_FIELD)
+        .cloned()
+        .unwrap_or_default();
+    view! {
+        // The agents' page has its error summary at the top.
+        <form class="form" id="fee-form" method="post" action=action novalidate>
+            <TextArea id=DECISION_NOTE_FIELD label=i18n.t("fee-decision-note")
+                hint=i18n.t("fee-decision-note-hint") value=note
+                error=open.messages.message_for(i18n, DECISION_NOTE_FIELD)/>
+            <div class="button-group">
+                <button class="button" type="submit" name="decision" value="confirm">{i18n.t("fee-confirm")}</button>
+                <button class="button button--secondary" type="submit" name="decision" value="cancel">{i18n.t("fee-cancel")}</button>
+            </div>
+        </form>
+    }
+}
+
 #[component]
 fn RecordFalseAlert(typed: StepValues, messages: FormMessages, action: String) -> impl IntoView {
     let i18n = use_i18n();
     let value = |field: &str| typed.get(field).cloned().unwrap_or_default();
+    let causes = AlertCause::ALL
+        .into_iter()
+        .map(|cause| RadioOption {
+            value: cause.code(),
+            label: i18n.t(&cause.message_id()),
+            hint: None,
+        })
+        .collect();
     view! {
         <form class="form" method="post" action=action novalidate>
             <h3 class="heading-s">{i18n.t("false-alert-record-title")}</h3>
             <TextField id="alert_date" label=i18n.t("false-alert-date") input_type="date"
                 width="input--width-10" value=value("alert_date")
                 error=messages.message_for(i18n, "alert_date")/>
+            <RadioGroup id=CAUSE_FIELD legend=i18n.t("alert-cause-legend") options=causes
+                selected=Some(value(CAUSE_FIELD)).filter(|c| !c.is_empty())
+                error=messages.message_for(i18n, CAUSE_FIELD)/>
             <TextField id="persons" label=i18n.t("false-alert-persons") width="input--width-5"
                 value=value("persons") error=messages.message_for(i18n, "persons")/>
             <TextField id="hours" label=i18n.t("false-alert-hours") hint=i18n.t("false-alert-hours-hint")

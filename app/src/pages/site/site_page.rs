@@ -7,10 +7,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::checks::YearlyChecks;
 use super::details::{proposed_rows, SiteDetails};
-use super::false_alerts::FalseAlerts;
+use super::false_alerts::{FalseAlerts, FeeSide, OpenFee};
 use super::{report_change_path, SITE_SENT_QUERY};
 use crate::api::load_site;
 use crate::components::wizard::ReviewSection;
+use crate::components::FormMessages;
 use crate::i18n::use_i18n;
 use crate::model::after_connection::{ChangePart, ChangeStatus, ConnectedSite, SiteChange};
 use crate::model::{BusinessId, SiteId};
@@ -48,10 +49,31 @@ pub fn SitePage() -> impl IntoView {
 fn SiteView(site: ConnectedSite, submitted: Option<Submitted<StepValues>>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
+    // At a fee's contest address the form sent back is that one, not the checks' record form.
+    let contested = use_params_map().with_untracked(|p| p.get("alert"));
+    let (submitted, open) = match contested {
+        Some(alert_id) => {
+            let (typed, errors) = submitted.map(|s| (s.form, s.errors)).unwrap_or_default();
+            let open = OpenFee {
+                alert_id,
+                typed,
+                messages: FormMessages::new(errors),
+            };
+            (None, Some(open))
+        }
+        None => (submitted, None),
+    };
     let sent = move || query.with(|q| q.get(SITE_SENT_QUERY).is_some());
     let business_id = site.request.business_id.clone();
     let site_id = site.id();
-    let title = format!("{} – {}", i18n.t("site-title"), site.client_number);
+    let mut title = format!("{} – {}", i18n.t("site-title"), site.client_number);
+    // A contest sent back: the title says so first, as every refused form's page does.
+    if open
+        .as_ref()
+        .is_some_and(|o| !o.messages.summary().is_empty())
+    {
+        title = format!("{} {title}", i18n.t("error-title-prefix"));
+    }
     let parts = ChangePart::ALL
         .into_iter()
         .map(|part| {
@@ -90,8 +112,9 @@ fn SiteView(site: ConnectedSite, submitted: Option<Submitted<StepValues>>) -> im
             <ul class="list" data-testid="change-parts">{parts}</ul>
         </section>
         {view! { <SiteDetails site=site.clone()/> }.into_any()}
+        <p><a href=crate::paths::OBLIGATIONS_SHEET rel="external" data-testid="obligations-sheet">{i18n.t("sheet-link")}</a></p>
         {view! { <YearlyChecks site=site.clone() submitted=Some(submitted)/> }.into_any()}
-        {view! { <FalseAlerts site=site.clone()/> }.into_any()}
+        {view! { <FalseAlerts site=site.clone() side=FeeSide::Member(business_id.clone()) open/> }.into_any()}
         {view! { <ChangeList changes/> }.into_any()}
     }
 }

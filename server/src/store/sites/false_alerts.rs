@@ -3,10 +3,10 @@
 
 use app::api::backend::StoreError;
 use app::model::after_connection::{
-    FalseAlert, FeeComputation, Intervention, NoticeKind, PriceIndex,
+    AlertCause, FalseAlert, FeeComputation, FeeStatus, Intervention, NewFalseAlert, NoticeKind,
+    PriceIndex,
 };
 use app::model::case::AuditAction;
-use app::model::CalendarDate;
 use app::model::{PersonId, SiteId};
 use sqlx::Row;
 
@@ -22,9 +22,13 @@ impl SqlSiteStore {
         &self,
         agent_id: &PersonId,
         site_id: &SiteId,
-        occurred_on: CalendarDate,
-        intervention: Intervention,
+        alert: NewFalseAlert,
     ) -> Result<bool, StoreError> {
+        let NewFalseAlert {
+            day: occurred_on,
+            cause,
+            intervention,
+        } = alert;
         let Some(site) = self.site(site_id).await? else {
             return Ok(false);
         };
@@ -35,8 +39,8 @@ impl SqlSiteStore {
         let mut tx = self.db.begin().await.map_err(failed)?;
         sqlx::query(
             "INSERT INTO false_alerts (id, site_id, business_id, occurred_on, persons, hours,
-                 kilometres, vehicles, price_index, total, recorded_by, recorded_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                 kilometres, vehicles, price_index, total, recorded_by, recorded_at, cause)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
         )
         .bind(&id)
         .bind(site_id.as_str())
@@ -50,6 +54,7 @@ impl SqlSiteStore {
         .bind(fee.total.to_string())
         .bind(agent_id.as_str())
         .bind(now_rfc3339())
+        .bind(cause.code())
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
@@ -87,7 +92,8 @@ impl SqlSiteStore {
     ) -> Result<Vec<FalseAlert>, StoreError> {
         sqlx::query(
             "SELECT f.id, f.occurred_on, f.persons, f.hours, f.kilometres, f.vehicles,
-                    f.price_index, f.recorded_at, p.given_name, p.family_name
+                    f.price_index, f.recorded_at, f.cause, f.fee_status, f.contest_reason,
+                    f.decision_note, p.given_name, p.family_name
              FROM false_alerts f JOIN persons p ON p.id = f.recorded_by
              WHERE f.site_id = $1 ORDER BY f.occurred_on DESC, f.recorded_at DESC",
         )
@@ -114,8 +120,23 @@ impl SqlSiteStore {
             };
             let index =
                 PriceIndex::new(number("price_index")?).map_err(|_| corrupt("index", &id))?;
+            let cause = match row.get::<Option<String>, _>("cause") {
+                Some(code) => {
+                    Some(AlertCause::from_code(&code).ok_or_else(|| corrupt("cause", &code))?)
+                }
+                None => None,
+            };
+            let status: String = row.get("fee_status");
+            let status =
+                FeeStatus::from_code(&status).ok_or_else(|| corrupt("fee status", &status))?;
             Ok(FalseAlert {
                 fee: FeeComputation::new(intervention, index).map_err(|_| corrupt("fee", &id))?,
+                installer_certificate_requested: cause == Some(AlertCause::TechnicalFault)
+                    && self.policy.installer_certificate_after_fault,
+                cause,
+                status,
+                contest_reason: row.get("contest_reason"),
+                decision_note: row.get("decision_note"),
                 occurred_on: row.get("occurred_on"),
                 recorded_by: super::person_name(row),
                 recorded_at: row.get("recorded_at"),

@@ -5,6 +5,7 @@ mod changes;
 mod checks;
 mod connection;
 mod false_alerts;
+mod fee_contests;
 
 use app::api::backend::{SiteStore, StoreError};
 use app::i18n::LocalTime;
@@ -20,6 +21,7 @@ use sqlx::{AnyPool, Row};
 
 pub use changes::{ChangeOutcome, ChangeVerdict};
 pub use checks::{last_check, site_dates, NewCheck, SiteDates, StoredCertificate};
+pub use fee_contests::{FeeActor, FeeOutcome};
 
 use crate::clock::Clock;
 use crate::config::SitePolicy;
