@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/espace/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent") view=AgentPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites") view=AgentSitesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/agent/sites/indice") view=AgentSitesPage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site/changements/:change") view=AgentSitePage ssr=SsrMode::Async/>
                     <Route path=path!("/agent/sites/:site/fausses-alertes") view=AgentSitePage ssr=SsrMode::Async/>

@@ -45,6 +45,8 @@ pub const AGENT_CASE_LETTER: &str = "/agent/demandes/{request}/lettre";
 pub const AGENT_CASE_POSTED: &str = "/agent/demandes/{request}/envoi";
 pub const AGENT_DOCUMENT: &str = "/agent/demandes/{request}/pieces/{document}";
 pub const AGENT_SITES: &str = "/agent/sites";
+/// Where an agent enters a value of the weighted cost-of-living index (the sites' page).
+pub const AGENT_PRICE_INDEX: &str = "/agent/sites/indice";
 pub const AGENT_SITE: &str = "/agent/sites/{site}";
 pub const AGENT_SITE_CHANGE: &str = "/agent/sites/{site}/changements/{change}";
 pub const AGENT_SITE_FALSE_ALERTS: &str = "/agent/sites/{site}/fausses-alertes";
@@ -89,6 +91,7 @@ pub const PAGES: &[&str] = &[
     INVITATION,
     AGENT,
     AGENT_SITES,
+    AGENT_PRICE_INDEX,
     AGENT_SITE,
     AGENT_SITE_CHANGE,
     AGENT_SITE_FALSE_ALERTS,

@@ -152,6 +152,7 @@ fn police() -> Router<AppState> {
             post(routes::record_connection),
         )
         .route(paths::AGENT_SITE_FEE_DECISION, post(routes::decide_fee))
+        .route(paths::AGENT_PRICE_INDEX, post(routes::enter_price_index))
         .route(
             paths::AGENT_SITE_CERTIFICATE,
             get(routes::agent_certificate),

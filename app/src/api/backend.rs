@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::model::after_connection::{AgentSite, ConnectedSite, SiteLine};
+use crate::model::after_connection::{AgentSite, ConnectedSite, PriceIndices, SiteLine};
 use crate::model::case::{AgentCase, CaseQuery, InboxEntry, QueuePage};
 use crate::model::{
     BusinessDetails, BusinessEspace, BusinessSummary, RegisteredBusiness, StepValues,
@@ -192,6 +192,9 @@ pub trait SiteStore: Send + Sync + 'static {
 
     /// One connected site with its company, for an agent.
     async fn agent_site(&self, site_id: &SiteId) -> Result<Option<AgentSite>, StoreError>;
+
+    /// The index values entered with their days, and the configured one.
+    async fn price_indices(&self) -> Result<PriceIndices, StoreError>;
 }
 
 pub type SharedSiteStore = Arc<dyn SiteStore>;

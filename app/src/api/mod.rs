@@ -25,4 +25,4 @@ pub use requests::{
     business_requests, delete_request_draft, load_request, save_request_step, start_request,
     submit_request,
 };
-pub use sites::{agent_sites, business_sites, load_agent_site, load_site};
+pub use sites::{agent_sites, business_sites, load_agent_site, load_price_indices, load_site};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::PortalError;
-use crate::model::after_connection::{AgentSite, ConnectedSite, SiteLine};
+use crate::model::after_connection::{AgentSite, ConnectedSite, PriceIndices, SiteLine};
 use crate::model::{BusinessId, SiteId};
 
 /// The business eSpace's connected sites; members only.
@@ -52,4 +52,13 @@ pub async fn load_agent_site(site_id: SiteId) -> Result<AgentSite, PortalError> 
         .await
         .map_err(unavailable)?
         .ok_or(PortalError::NotFound)
+}
+
+/// The weighted cost-of-living index's values with their days, and the configured one; police
+/// agents only.
+#[server(endpoint = "load_price_indices")]
+pub async fn load_price_indices() -> Result<PriceIndices, PortalError> {
+    use super::session::{require_agent, sites, unavailable};
+    require_agent()?;
+    sites()?.price_indices().await.map_err(unavailable)
 }

@@ -32,7 +32,9 @@ pub use requests::{delete_request, post_step, start_request};
 pub use site_checks::{
     advance_test_clock, agent_certificate, member_certificate, record_check, test_clock_today,
 };
-pub use sites::{decide_change, record_connection, record_false_alert, report_change};
+pub use sites::{
+    decide_change, enter_price_index, record_connection, record_false_alert, report_change,
+};
 
 /// Sends someone who is not signed in to sign-in, and back to `return_to` afterwards.
 pub(crate) fn sign_in_first(return_to: &str) -> axum::response::Response {

@@ -5,17 +5,19 @@
 use app::api::backend::StoreError;
 use app::api::PortalError;
 use app::model::after_connection::{
-    check_connection_day, check_false_alert, ChangePart, ConnectedSite,
+    check_connection_day, check_false_alert, check_index_entry, ChangePart, ConnectedSite,
 };
 use app::model::case::ANSWER_MAX_CHARS;
 use app::model::{BusinessId, CalendarDate, FieldErrors, SiteId};
 use app::pages::{agent_site_path, report_change_path, site_path, SITE_SENT_QUERY};
+use app::paths::{AGENT_PRICE_INDEX, AGENT_SITES};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
 use super::form_post::{refused, sent_back, unavailable};
+use crate::store::price_indices;
 use crate::store::sites::{ChangeOutcome, ChangeVerdict};
 use crate::AppState;
 
@@ -187,6 +189,27 @@ pub async fn record_connection(
     {
         Ok(true) => Redirect::to(&format!("{page}#raccordement")).into_response(),
         Ok(false) => refused(&state, parts, &page, PortalError::NotFound).await,
+        Err(error) => unavailable(error),
+    }
+}
+
+/// `POST /agent/sites/indice`: a value of the weighted cost-of-living index and the day it came
+/// into force (or a correction of the value for that day).
+pub async fn enter_price_index(
+    State(state): State<AppState>,
+    PoliceAgent(agent): PoliceAgent,
+    PageParts(parts): PageParts,
+    PostedForm(form): PostedForm,
+) -> Response {
+    let (day, value) = match check_index_entry(&form) {
+        Ok(entry) => entry,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return sent_back(&state, parts, AGENT_PRICE_INDEX, form, errors, status).await;
+        }
+    };
+    match price_indices::enter(&state.db, &agent.person_id, day, value).await {
+        Ok(()) => Redirect::to(&format!("{AGENT_SITES}#indice")).into_response(),
         Err(error) => unavailable(error),
     }
 }

@@ -29,6 +29,7 @@ pub mod inbox;
 pub mod job_leases;
 pub mod persons;
 pub mod pool;
+pub mod price_indices;
 pub mod rate_limits;
 pub mod requests;
 pub mod retention;

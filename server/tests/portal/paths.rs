@@ -41,6 +41,7 @@ async fn every_form_and_file_address_the_portal_builds_is_routed() {
         connection_day_path(site),
         fee_contest_path(business, site, "a1"),
         agent_fee_decision_path(site, "a1"),
+        AGENT_PRICE_INDEX.to_owned(),
         change_decision_path(site, "c1"),
     ];
     for address in forms {

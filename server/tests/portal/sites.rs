@@ -865,3 +865,113 @@ async fn a_fee_is_contested_with_a_reason_then_confirmed_or_cancelled_by_an_agen
     );
     db.close().await;
 }
+
+#[tokio::test]
+async fn a_fee_uses_the_index_in_force_on_the_alerts_day_not_on_the_day_it_is_recorded() {
+    let _serial = one_at_a_time().await;
+    let app = spawn_app_with(&[("ALARMIS_DEV_IDP", "on"), ("ALARMIS_PRICE_INDEX", "944.43")]).await;
+    let (marie, agent, request) = signed_in_with_a_site(&app).await;
+    let today = luxembourg_today(0);
+    let connected = connect(&app, &agent, &request, &today).await;
+    assert_eq!(connected.status(), StatusCode::SEE_OTHER);
+
+    let tomorrow = luxembourg_today(1);
+    let record = format!("/agent/sites/{}/fausses-alertes", request.request_id);
+    // Before any entry: the configured value.
+    record_unknown_alert(&app, &agent, &record, &today).await;
+
+    // Only an agent enters a value, with a real day and a positive value; a value announced
+    // for tomorrow changes nothing for an alert of today.
+    let ahead = [("index_from", tomorrow.as_str()), ("index_value", "1000")];
+    assert_eq!(
+        post(&app, &marie, "/agent/sites/indice", &ahead)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let wrong = [("index_from", "2026-02-30"), ("index_value", "0")];
+    let refused = post(&app, &agent, "/agent/sites/indice", &wrong).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = refused.text().await.unwrap();
+    assert!(text.contains("Indiquez une date qui existe"), "{text}");
+    assert!(
+        text.contains("doit être un nombre positif, par exemple 968,04"),
+        "{text}"
+    );
+    let entered = post(&app, &agent, "/agent/sites/indice", &ahead).await;
+    assert_eq!(entered.status(), StatusCode::SEE_OTHER);
+    record_unknown_alert(&app, &agent, &record, &today).await;
+
+    // A value in force from today applies to an alert of today: 4 × 9.6804 = 38.72.
+    let current = [("index_from", today.as_str()), ("index_value", "968,04")];
+    let entered = post(&app, &agent, "/agent/sites/indice", &current).await;
+    assert_eq!(entered.status(), StatusCode::SEE_OTHER);
+    record_unknown_alert(&app, &agent, &record, &today).await;
+    let list = page(&app, &agent, "/agent/sites").await;
+    assert!(list.contains("944,43"), "the configured value is named");
+    assert_eq!(list.matches("data-testid=\"index-entry\"").count(), 2);
+
+    let db = database(&app).await;
+    let stored: Vec<(String, Option<String>, String)> =
+        sqlx::query("SELECT price_index, index_from, total FROM false_alerts ORDER BY recorded_at, COALESCE(index_from, '')")
+            .fetch_all(&db)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| {
+                (
+                    sqlx::Row::get(row, "price_index"),
+                    sqlx::Row::get(row, "index_from"),
+                    sqlx::Row::get(row, "total"),
+                )
+            })
+            .collect();
+    assert_eq!(
+        stored,
+        vec![
+            ("944.43".to_owned(), None, "37.78".to_owned()),
+            ("944.43".to_owned(), None, "37.78".to_owned()),
+            ("968.04".to_owned(), Some(today.clone()), "38.72".to_owned()),
+        ]
+    );
+    let shown = page(&app, &marie, &site_path(&request)).await;
+    assert!(shown.contains("en vigueur depuis le"), "{shown}");
+    assert!(
+        shown.contains("valeur fixée dans la configuration du portail"),
+        "{shown}"
+    );
+    assert!(shown.contains("38,72 €"), "{shown}");
+    let trail: Vec<(String, Option<String>)> = sqlx::query(
+        "SELECT action, detail FROM audit_events WHERE action = 'index_entered'
+         ORDER BY occurred_at",
+    )
+    .fetch_all(&db)
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| (sqlx::Row::get(row, "action"), sqlx::Row::get(row, "detail")))
+    .collect();
+    assert_eq!(
+        trail,
+        vec![
+            ("index_entered".to_owned(), Some(format!("{tomorrow}=1000"))),
+            ("index_entered".to_owned(), Some(format!("{today}=968.04"))),
+        ]
+    );
+    db.close().await;
+}
+
+/// An intervention of one person, no time, no vehicle, today: its fee is the administrative
+/// fee alone.
+async fn record_unknown_alert(app: &TestApp, agent: &reqwest::Client, action: &str, day: &str) {
+    let intervention = [
+        ("alert_date", day),
+        ("cause", "unknown"),
+        ("persons", "1"),
+        ("hours", "0"),
+        ("kilometres", "0"),
+        ("vehicles", "0"),
+    ];
+    let recorded = post(app, agent, action, &intervention).await;
+    assert_eq!(recorded.status(), StatusCode::SEE_OTHER);
+}

@@ -34,6 +34,8 @@ pub struct FalseAlert {
     /// `YYYY-MM-DD`.
     pub occurred_on: String,
     pub fee: FeeComputation,
+    /// The day the fee's index came into force; `None` for the configured value.
+    pub index_since: Option<CalendarDate>,
     /// `None` for the alerts recorded before the cause was asked.
     pub cause: Option<AlertCause>,
     pub status: FeeStatus,
@@ -242,6 +244,7 @@ mod tests {
                 "100".parse().unwrap(),
             )
             .unwrap(),
+            index_since: None,
             cause: None,
             status: FeeStatus::Charged,
             contest_reason: None,

@@ -1,7 +1,8 @@
 //! The fee for an intervention after a false alert (R2005 Art. 13): 4 EUR administrative fee,
 //! 3.5 EUR per person and hour, 0.5 EUR per kilometre and vehicle, at index 100 of 1 January
-//! 1948, so each amount is multiplied by the current consumer price index / 100. The index is
-//! configuration (it moves with every indexation), never code.
+//! 1948 of the weighted cost-of-living index (the sliding wage scale's *cote d'application*, not
+//! STATEC's consumer price index), so each amount is multiplied by the index in force on the
+//! day of the false alert / 100. The index values are data (`price_indices.rs`), never code.
 //!
 //! Decimal arithmetic throughout: a fee is money a person pays, so no binary fraction may move
 //! a cent. Each line is indexed and rounded to the cent (half away from zero, as a cashier
@@ -27,8 +28,8 @@ pub enum FeeError {
     NoPersons,
 }
 
-/// The consumer price index on the 1948 base (100 on 1 January 1948), as the configuration
-/// gives it ("944.43"); strictly positive.
+/// The weighted cost-of-living index on the 1948 base (100 on 1 January 1948), as an agent or
+/// the configuration gives it ("944.43"); strictly positive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PriceIndex(Decimal);
 

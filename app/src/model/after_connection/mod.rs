@@ -10,6 +10,7 @@ pub mod false_alert;
 pub mod false_alert_fee;
 pub mod fee_contest;
 pub mod notice;
+pub mod price_indices;
 pub mod site;
 pub mod site_change;
 pub mod yearly_checks;
@@ -25,6 +26,10 @@ pub use fee_contest::{
     AlertCause, FeeMove, FeeStatus, CAUSE_FIELD, CONTEST_REASON_FIELD, DECISION_NOTE_FIELD,
 };
 pub use notice::{Notice, NoticeKind};
+pub use price_indices::{
+    check_index_entry, index_on, IndexEntry, IndexInForce, PriceIndices, INDEX_FROM_FIELD,
+    INDEX_VALUE_FIELD,
+};
 pub use site::{AgentSite, ConnectedSite, SiteLine};
 pub use site_change::{ChangePart, ChangeStatus, SiteChange};
 pub use yearly_checks::{check_done_on, due_checks, CheckRecord, DueCheck, YearlyCheck};

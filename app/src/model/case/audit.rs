@@ -33,10 +33,12 @@ pub enum AuditAction {
     FeeContested,
     FeeConfirmed,
     FeeCancelled,
+    /// A value of the weighted cost-of-living index and its day, entered by an agent.
+    IndexEntered,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::SignedIn,
         AuditAction::Submitted,
         AuditAction::CaseViewed,
@@ -62,6 +64,7 @@ impl AuditAction {
         AuditAction::FeeContested,
         AuditAction::FeeConfirmed,
         AuditAction::FeeCancelled,
+        AuditAction::IndexEntered,
     ];
 
     /// The database's and the CSV export's name for it.
@@ -92,6 +95,7 @@ impl AuditAction {
             AuditAction::FeeContested => "fee_contested",
             AuditAction::FeeConfirmed => "fee_confirmed",
             AuditAction::FeeCancelled => "fee_cancelled",
+            AuditAction::IndexEntered => "index_entered",
         }
     }
 

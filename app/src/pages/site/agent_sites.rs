@@ -10,9 +10,10 @@ use super::checks::YearlyChecks;
 use super::connection::ConnectionDay;
 use super::details::{current_rows, proposed_rows, SiteDetails};
 use super::false_alerts::{FalseAlerts, FeeSide, OpenFee};
+use super::price_index::PriceIndexSection;
 use super::site_page::ChangeList;
 use super::{agent_site_path, change_decision_path};
-use crate::api::{agent_sites, load_agent_site};
+use crate::api::{agent_sites, load_agent_site, load_price_indices};
 use crate::components::wizard::ReviewSection;
 use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
@@ -25,11 +26,29 @@ use crate::paths;
 pub fn AgentSitesPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| agent_sites());
+    // An index entry sent back without JavaScript: what was typed and why it was refused.
+    let submitted = Submitted::<StepValues>::from_server();
+    let indices = Resource::new(
+        || (),
+        move |_| {
+            let submitted = submitted.clone();
+            async move {
+                load_price_indices()
+                    .await
+                    .map(|indices| (indices, submitted))
+            }
+        },
+    );
     view! {
         <Title text=i18n.t("agent-sites-title")/>
         <p><a href=paths::AGENT>{i18n.t("agent-back")}</a></p>
         <h1 class="page-title">{i18n.t("agent-sites-title")}</h1>
         <Loaded resource=list ready=move |sites| view! { <SitesTable sites/> }.into_any()/>
+        <Loaded resource=indices ready=move |(indices, submitted)| {
+            let (typed, errors) = submitted.map(|s| (s.form, s.errors)).unwrap_or_default();
+            let messages = FormMessages::new(errors);
+            view! { <PriceIndexSection indices typed messages/> }.into_any()
+        }/>
     }
 }
 

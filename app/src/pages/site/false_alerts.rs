@@ -42,6 +42,15 @@ pub fn FeeTable(alert: FalseAlert) -> impl IntoView {
     let vehicles = i18n.t_with("fee-line-vehicles", &args);
     let mut args = FluentArgs::new();
     args.set("index", quantity(i18n, fee.index.value()));
+    let since = match alert.index_since {
+        Some(day) => {
+            let mut date = FluentArgs::new();
+            date.set("date", i18n.date(&day.iso()));
+            i18n.t_with("fee-index-since", &date)
+        }
+        None => i18n.t("fee-index-configured"),
+    };
+    args.set("since", since);
     let lines = [
         (
             i18n.t("fee-line-administrative"),

@@ -8,6 +8,7 @@ mod checks;
 mod connection;
 mod details;
 mod false_alerts;
+mod price_index;
 mod site_page;
 mod sites_list;
 

@@ -7,12 +7,13 @@ use app::model::after_connection::{
     PriceIndex,
 };
 use app::model::case::AuditAction;
-use app::model::{PersonId, SiteId};
+use app::model::{CalendarDate, PersonId, SiteId};
 use sqlx::Row;
 
 use super::SqlSiteStore;
 use crate::clock::now_rfc3339;
 use crate::store::audit::{self, Event};
+use crate::store::price_indices;
 use crate::store::{corrupt, failed};
 
 impl SqlSiteStore {
@@ -32,15 +33,19 @@ impl SqlSiteStore {
         let Some(site) = self.site(site_id).await? else {
             return Ok(false);
         };
-        let index = self.policy.price_index;
+        // The index in force on the alert's day, not today's (Art. 13).
+        let in_force =
+            price_indices::in_force_on(&self.db, occurred_on, self.policy.price_index).await?;
+        let index = in_force.value;
         let fee = FeeComputation::new(intervention, index).map_err(failed)?;
         let business_id = site.request.business_id.clone();
         let id = uuid::Uuid::new_v4().to_string();
         let mut tx = self.db.begin().await.map_err(failed)?;
         sqlx::query(
             "INSERT INTO false_alerts (id, site_id, business_id, occurred_on, persons, hours,
-                 kilometres, vehicles, price_index, total, recorded_by, recorded_at, cause)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                 kilometres, vehicles, price_index, total, recorded_by, recorded_at, cause,
+                 index_from)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(&id)
         .bind(site_id.as_str())
@@ -55,6 +60,7 @@ impl SqlSiteStore {
         .bind(agent_id.as_str())
         .bind(now_rfc3339())
         .bind(cause.code())
+        .bind(in_force.since.map(|day| day.iso()))
         .execute(&mut *tx)
         .await
         .map_err(failed)?;
@@ -93,7 +99,7 @@ impl SqlSiteStore {
         sqlx::query(
             "SELECT f.id, f.occurred_on, f.persons, f.hours, f.kilometres, f.vehicles,
                     f.price_index, f.recorded_at, f.cause, f.fee_status, f.contest_reason,
-                    f.decision_note, p.given_name, p.family_name
+                    f.decision_note, f.index_from, p.given_name, p.family_name
              FROM false_alerts f JOIN persons p ON p.id = f.recorded_by
              WHERE f.site_id = $1 ORDER BY f.occurred_on DESC, f.recorded_at DESC",
         )
@@ -129,8 +135,15 @@ impl SqlSiteStore {
             let status: String = row.get("fee_status");
             let status =
                 FeeStatus::from_code(&status).ok_or_else(|| corrupt("fee status", &status))?;
+            let index_since = match row.get::<Option<String>, _>("index_from") {
+                Some(day) => {
+                    Some(CalendarDate::parse(&day).map_err(|_| corrupt("index day", &day))?)
+                }
+                None => None,
+            };
             Ok(FalseAlert {
                 fee: FeeComputation::new(intervention, index).map_err(|_| corrupt("fee", &id))?,
+                index_since,
                 installer_certificate_requested: cause == Some(AlertCause::TechnicalFault)
                     && self.policy.installer_certificate_after_fault,
                 cause,

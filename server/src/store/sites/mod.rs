@@ -11,7 +11,7 @@ use app::api::backend::{SiteStore, StoreError};
 use app::i18n::LocalTime;
 use app::model::after_connection::{
     due_checks, is_repeated, AgentSite, ChangePart, ChangeStatus, CheckRecord, ConnectedSite,
-    Connection, SiteChange, SiteLine, YearlyCheck,
+    Connection, PriceIndices, SiteChange, SiteLine, YearlyCheck,
 };
 use app::model::answers::step_answers;
 use app::model::connection::SiteStep;
@@ -346,6 +346,13 @@ impl SiteStore for SqlSiteStore {
             company: site.request.company.clone(),
             site,
         }))
+    }
+
+    async fn price_indices(&self) -> Result<PriceIndices, StoreError> {
+        Ok(PriceIndices {
+            configured: self.policy.price_index,
+            entries: crate::store::price_indices::entries(&self.db).await?,
+        })
     }
 }
 
