@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::documents::{find_request, send_stored};
 use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
-use super::form_post::{refused, sent_back, unavailable};
+use super::form_post::{refused, sent_back, unavailable, written};
 use super::render::render_page;
 use crate::documents::intake::{read_upload, store_upload};
 use crate::store::audit::Event;
@@ -26,23 +26,6 @@ use crate::AppState;
 /// The question's and the refusal reason's input names.
 const QUESTION_FIELD: &str = "question";
 const REASON_FIELD: &str = "reason";
-
-/// What a person wrote, checked: required, at most `ANSWER_MAX_CHARS`.
-fn written(
-    form: &StepValues,
-    field: &str,
-    required: &str,
-    too_long: &str,
-) -> Result<String, FieldErrors> {
-    let text = form.get(field).map(|t| t.trim()).unwrap_or_default();
-    if text.is_empty() {
-        Err(FieldErrors::single(field, required))
-    } else if text.chars().count() > ANSWER_MAX_CHARS {
-        Err(FieldErrors::single(field, too_long))
-    } else {
-        Ok(text.to_owned())
-    }
-}
 
 /// The answer to an action that changed nothing: why, on the case page.
 async fn not_done(

@@ -4,34 +4,16 @@
 
 use app::api::PortalError;
 use app::model::after_connection::{FeeMove, CONTEST_REASON_FIELD, DECISION_NOTE_FIELD};
-use app::model::case::ANSWER_MAX_CHARS;
-use app::model::{BusinessId, FieldErrors, SiteId, StepValues};
+use app::model::{BusinessId, FieldErrors, SiteId};
 use app::paths::{agent_fee_decision_path, agent_site_path, fee_contest_path, site_path};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
-use super::form_post::{refused, sent_back, unavailable};
+use super::form_post::{refused, sent_back, unavailable, written, written_if_any};
 use crate::store::sites::{FeeActor, FeeOutcome};
 use crate::AppState;
-
-/// The text typed in `field`, trimmed; or the message when it is empty (and `required`) or
-/// too long.
-fn words<'a>(
-    form: &'a StepValues,
-    field: &str,
-    required: &'static str,
-) -> Result<&'a str, &'static str> {
-    let text = form.get(field).map(|t| t.trim()).unwrap_or_default();
-    if text.is_empty() && !required.is_empty() {
-        Err(required)
-    } else if text.chars().count() > ANSWER_MAX_CHARS {
-        Err("fee-words-too-long")
-    } else {
-        Ok(text)
-    }
-}
 
 /// `POST /espace/entreprises/{id}/sites/{site}/fausses-alertes/{alert}/contestation`.
 pub async fn contest_fee(
@@ -42,10 +24,10 @@ pub async fn contest_fee(
     PostedForm(form): PostedForm,
 ) -> Response {
     let page = fee_contest_path(&business_id, &site_id, &alert_id);
-    let reason = match words(&form, CONTEST_REASON_FIELD, "contest-reason-required") {
-        Ok(reason) => reason.to_owned(),
-        Err(code) => {
-            let errors = FieldErrors::single(CONTEST_REASON_FIELD, code);
+    let required = "contest-reason-required";
+    let reason = match written(&form, CONTEST_REASON_FIELD, required, "fee-words-too-long") {
+        Ok(reason) => reason,
+        Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return sent_back(&state, parts, &page, form, errors, status).await;
         }
@@ -79,15 +61,19 @@ pub async fn decide_fee(
     PostedForm(form): PostedForm,
 ) -> Response {
     let page = agent_fee_decision_path(&site_id, &alert_id);
-    let (action, required) = match form.get("decision").map(String::as_str) {
-        Some("confirm") => (FeeMove::Confirm, "fee-confirm-reason-required"),
-        Some("cancel") => (FeeMove::Cancel, ""),
+    let (field, too_long) = (DECISION_NOTE_FIELD, "fee-words-too-long");
+    // Confirming needs the Police's reasons: the beneficiary reads why; cancelling, a note if any.
+    let (action, note) = match form.get("decision").map(String::as_str) {
+        Some("confirm") => (
+            FeeMove::Confirm,
+            written(&form, field, "fee-confirm-reason-required", too_long).map(Some),
+        ),
+        Some("cancel") => (FeeMove::Cancel, written_if_any(&form, field, too_long)),
         _ => return StatusCode::BAD_REQUEST.into_response(),
     };
-    let note = match words(&form, DECISION_NOTE_FIELD, required) {
-        Ok(note) => Some(note.to_owned()).filter(|n| !n.is_empty()),
-        Err(code) => {
-            let errors = FieldErrors::single(DECISION_NOTE_FIELD, code);
+    let note = match note {
+        Ok(note) => note,
+        Err(errors) => {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return sent_back(&state, parts, &page, form, errors, status).await;
         }

@@ -7,7 +7,6 @@ use app::api::PortalError;
 use app::model::after_connection::{
     check_connection_day, check_false_alert, check_index_entry, ChangePart, ConnectedSite,
 };
-use app::model::case::ANSWER_MAX_CHARS;
 use app::model::{BusinessId, CalendarDate, FieldErrors, SiteId};
 use app::pages::{agent_site_path, report_change_path, site_path, SITE_SENT_QUERY};
 use app::paths::{AGENT_PRICE_INDEX, AGENT_SITES};
@@ -16,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::extract::{PageParts, PoliceAgent, PostedForm, SignedInPerson};
-use super::form_post::{refused, sent_back, unavailable};
+use super::form_post::{refused, sent_back, unavailable, written};
 use crate::store::price_indices;
 use crate::store::sites::{ChangeOutcome, ChangeVerdict};
 use crate::AppState;
@@ -82,21 +81,13 @@ pub async fn decide_change(
                 return StatusCode::BAD_REQUEST.into_response();
             };
             let field = part.reason_field();
-            let reason = form.get(field).map(|r| r.trim()).unwrap_or_default();
-            let code = if reason.is_empty() {
-                Some("change-refusal-reason-required")
-            } else if reason.chars().count() > ANSWER_MAX_CHARS {
-                Some("refusal-reason-too-long")
-            } else {
-                None
-            };
-            if let Some(code) = code {
-                let errors = FieldErrors::single(field, code);
-                let status = StatusCode::UNPROCESSABLE_ENTITY;
-                return sent_back(&state, parts, &page, form, errors, status).await;
-            }
-            ChangeVerdict::Refuse {
-                reason: reason.to_owned(),
+            let required = "change-refusal-reason-required";
+            match written(&form, field, required, "refusal-reason-too-long") {
+                Ok(reason) => ChangeVerdict::Refuse { reason },
+                Err(errors) => {
+                    let status = StatusCode::UNPROCESSABLE_ENTITY;
+                    return sent_back(&state, parts, &page, form, errors, status).await;
+                }
             }
         }
         _ => return StatusCode::BAD_REQUEST.into_response(),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::status::Loaded;
+use super::status::{load_with_sent_back, Loaded};
 use crate::api::load_case;
 use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
@@ -32,13 +32,9 @@ fn agent_document_link(request_id: &RequestId, document_id: &str, view: bool) ->
 #[component]
 pub fn AgentCasePage() -> impl IntoView {
     let params = use_params_map();
-    let submitted = Submitted::<StepValues>::from_server();
-    let case = Resource::new(
+    let case = load_with_sent_back(
         move || params.with(|p| RequestId::new(p.get("request").unwrap_or_default())),
-        move |id| {
-            let submitted = submitted.clone();
-            async move { load_case(id).await.map(|case| (case, submitted)) }
-        },
+        load_case,
     );
     view! {
         <Loaded resource=case ready=move |(case, submitted)| view! { <CaseView case submitted/> }.into_any()/>

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::certification_panel::CertificationPanel;
-use super::status::Loaded;
+use super::status::{load_with_sent_back, Loaded};
 use super::{invitation_path, site_origin};
 use crate::api::load_business_espace;
 use crate::i18n::{use_i18n, FluentArgs};
@@ -20,17 +20,9 @@ use crate::paths;
 pub fn BusinessPage() -> impl IntoView {
     let params = use_params_map();
     // A code form sent back without JavaScript (a wrong code): its value and message.
-    let submitted = Submitted::<StepValues>::from_server();
-    let space = Resource::new(
+    let space = load_with_sent_back(
         move || params.with(|p| BusinessId::new(p.get("id").unwrap_or_default())),
-        move |id| {
-            let submitted = submitted.clone();
-            async move {
-                load_business_espace(id)
-                    .await
-                    .map(|space| (space, submitted))
-            }
-        },
+        load_business_espace,
     );
     view! {
         <Loaded resource=space ready=move |(space, submitted)| view! { <BusinessView space submitted/> }.into_any()/>

@@ -12,7 +12,7 @@ mod private;
 mod sign_in_failure;
 mod status;
 
-pub(crate) use status::{Loaded, RefusalPanel};
+pub(crate) use status::{load_with_sent_back, Loaded, RefusalPanel};
 
 pub use crate::paths::{agent_case_path, business_path, inbox_path, invitation_path};
 pub use agent::AgentPage;

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::api::PortalError;
 use crate::components::{set_http_status, sign_in_href};
 use crate::i18n::use_i18n;
+use crate::model::{StepValues, Submitted};
 
 #[component]
 pub fn RefusalPanel(error: PortalError) -> impl IntoView {
@@ -58,4 +59,27 @@ where
             }}
         </Suspense>
     }
+}
+
+/// A page's data and the form the server sent back with it, if any: a post refused without
+/// JavaScript comes back at its own address with what was typed and why.
+pub type WithSentBack<T> = (T, Option<Submitted<StepValues>>);
+
+/// A page's data loaded for `key`, with the form the server sent back: the loader of every page
+/// whose forms post to the server's own routes.
+pub fn load_with_sent_back<K, T, Fut>(
+    key: impl Fn() -> K + Send + Sync + 'static,
+    load: impl Fn(K) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<WithSentBack<T>, PortalError>>
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = Result<T, PortalError>> + Send + 'static,
+{
+    let submitted = Submitted::<StepValues>::from_server();
+    Resource::new(key, move |key| {
+        let submitted = submitted.clone();
+        let loading = load(key);
+        async move { loading.await.map(|value| (value, submitted)) }
+    })
 }

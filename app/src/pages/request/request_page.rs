@@ -14,14 +14,13 @@ use crate::i18n::use_i18n;
 use crate::model::{BusinessId, RequestId};
 use crate::model::{Procedure, ProcedureRequest, RequestStatus, StepValues, Submitted};
 use crate::pages::business_path;
-use crate::pages::espace::Loaded;
+use crate::pages::espace::{load_with_sent_back, Loaded};
 
 #[component]
 pub fn RequestPage() -> impl IntoView {
     let params = use_params_map();
     // An answer sent back without JavaScript (a file refused, nothing written).
-    let submitted = Submitted::<StepValues>::from_server();
-    let page = Resource::new(
+    let page = load_with_sent_back(
         move || {
             params.with(|p| {
                 (
@@ -30,14 +29,7 @@ pub fn RequestPage() -> impl IntoView {
                 )
             })
         },
-        move |(business, request)| {
-            let submitted = submitted.clone();
-            async move {
-                load_request(business, request)
-                    .await
-                    .map(|request| (request, submitted))
-            }
-        },
+        |(business, request)| load_request(business, request),
     );
     view! {
         <Loaded resource=page ready=move |loaded| match loaded {

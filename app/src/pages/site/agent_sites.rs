@@ -19,7 +19,7 @@ use crate::components::{ErrorSummary, FormMessages, TextArea};
 use crate::i18n::{use_i18n, FluentArgs};
 use crate::model::after_connection::{AgentSite, ChangeStatus, SiteChange, SiteLine};
 use crate::model::{SiteId, StepValues, Submitted};
-use crate::pages::espace::Loaded;
+use crate::pages::espace::{load_with_sent_back, Loaded};
 use crate::paths;
 
 #[component]
@@ -27,18 +27,7 @@ pub fn AgentSitesPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| agent_sites());
     // An index entry sent back without JavaScript: what was typed and why it was refused.
-    let submitted = Submitted::<StepValues>::from_server();
-    let indices = Resource::new(
-        || (),
-        move |_| {
-            let submitted = submitted.clone();
-            async move {
-                load_price_indices()
-                    .await
-                    .map(|indices| (indices, submitted))
-            }
-        },
-    );
+    let indices = load_with_sent_back(|| (), |_| load_price_indices());
     view! {
         <Title text=i18n.t("agent-sites-title")/>
         <p><a href=paths::AGENT>{i18n.t("agent-back")}</a></p>
@@ -102,13 +91,9 @@ fn SitesTable(sites: Vec<SiteLine>) -> impl IntoView {
 #[component]
 pub fn AgentSitePage() -> impl IntoView {
     let params = use_params_map();
-    let submitted = Submitted::<StepValues>::from_server();
-    let site = Resource::new(
+    let site = load_with_sent_back(
         move || params.with(|p| SiteId::new(p.get("site").unwrap_or_default())),
-        move |id| {
-            let submitted = submitted.clone();
-            async move { load_agent_site(id).await.map(|site| (site, submitted)) }
-        },
+        load_agent_site,
     );
     view! {
         <Loaded resource=site ready=move |(site, submitted)| view! { <AgentSiteView site submitted/> }.into_any()/>

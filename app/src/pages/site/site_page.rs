@@ -17,7 +17,7 @@ use crate::model::after_connection::{ChangePart, ChangeStatus, ConnectedSite, Si
 use crate::model::{BusinessId, SiteId};
 use crate::model::{StepValues, Submitted};
 use crate::pages::business_path;
-use crate::pages::espace::Loaded;
+use crate::pages::espace::{load_with_sent_back, Loaded};
 
 #[component]
 pub fn SitePage() -> impl IntoView {
@@ -30,16 +30,8 @@ pub fn SitePage() -> impl IntoView {
             )
         })
     };
-    // A record form sent back without JavaScript: what was typed and why it was refused.
-    let submitted = Submitted::<StepValues>::from_server();
-    let site = Resource::new(key, move |(business, site)| {
-        let submitted = submitted.clone();
-        async move {
-            load_site(business, site)
-                .await
-                .map(|site| (site, submitted))
-        }
-    });
+    // A record or contest form sent back without JavaScript: what was typed and why.
+    let site = load_with_sent_back(key, |(business, site)| load_site(business, site));
     view! {
         <Loaded resource=site ready=move |(site, submitted)| view! { <SiteView site submitted/> }.into_any()/>
     }
